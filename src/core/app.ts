@@ -1,0 +1,222 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { ErrorCode } from '../shared/errors';
+import type { Role } from '../shared/roles';
+import type { Language, PassphraseStrength, VaultStatus } from '../shared/vault';
+import { readConfig, writeConfig } from './config';
+import { AppError } from './errors';
+import { entropyToWords } from './vault/recovery';
+import { assertPassphraseAcceptable, passphraseStrength } from './vault/strength';
+import {
+  addUser,
+  changePassphrase,
+  createVault,
+  listUserNames,
+  recoverWithWords,
+  unlockVault,
+  vaultExists,
+  type VaultOptions,
+  type VaultSession,
+} from './vault/vault';
+
+export interface AppCoreConfig extends VaultOptions {
+  vaultDir: string;
+  configFile: string;
+  version: string;
+}
+
+interface PendingCreation {
+  orgName: string;
+  userName: string;
+  passphrase: string;
+  entropy: Buffer;
+  confirmPositions: number[];
+}
+
+const DEFAULT_IDLE_MINUTES = 10;
+
+function pickPositions(): number[] {
+  const set = new Set<number>();
+  while (set.size < 3) set.add(randomInt(0, 24));
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * The application as the desktop shell sees it: one vault folder, at most one unlocked
+ * session, a vault creation in progress, the idle lock. The CLI uses the vault functions
+ * directly; the IPC handler table calls only this.
+ */
+export class AppCore {
+  private session: VaultSession | undefined;
+  private pending: PendingCreation | undefined;
+  private lastActivity = 0;
+  private failedUnlocks = 0;
+
+  constructor(readonly config: AppCoreConfig) {}
+
+  private now(): Date {
+    return this.config.now?.() ?? new Date();
+  }
+
+  private vaultOptions(): VaultOptions {
+    const { nativeBinding, now, kdf } = this.config;
+    return { ...(nativeBinding ? { nativeBinding } : {}), ...(now ? { now } : {}), ...(kdf ? { kdf } : {}) };
+  }
+
+  language(): Language {
+    return readConfig(this.config.configFile).language;
+  }
+
+  setLanguage(language: Language): void {
+    writeConfig(this.config.configFile, { ...readConfig(this.config.configFile), language });
+  }
+
+  idleLockMinutes(): number {
+    const v = Number(this.session?.getSetting('idle_lock_minutes') ?? DEFAULT_IDLE_MINUTES);
+    return Number.isInteger(v) && v >= 0 ? v : DEFAULT_IDLE_MINUTES;
+  }
+
+  status(): VaultStatus {
+    this.lockIfIdle();
+    if (this.session && !this.session.isLocked) {
+      return {
+        state: 'unlocked',
+        orgName: this.session.getMeta('org_name') ?? '',
+        user: { name: this.session.user.name, roles: this.session.user.roles },
+        idleLockMinutes: this.idleLockMinutes(),
+      };
+    }
+    if (this.pending) return { state: 'creating', confirmPositions: this.pending.confirmPositions };
+    if (!vaultExists(this.config.vaultDir)) return { state: 'none' };
+    let users: string[] = [];
+    try {
+      users = listUserNames(this.config.vaultDir);
+    } catch {
+      // A damaged slot file still shows the unlock screen; unlocking then explains the damage.
+    }
+    return { state: 'locked', users };
+  }
+
+  /** The current session, or Locked. Every case-data path goes through here. */
+  requireSession(): VaultSession {
+    this.lockIfIdle();
+    if (!this.session || this.session.isLocked) throw new AppError(ErrorCode.Locked, 'the vault is locked');
+    return this.session;
+  }
+
+  touch(): void {
+    this.lastActivity = this.now().getTime();
+  }
+
+  /** Called by the shell on a timer and before every call: an idle session closes itself. */
+  lockIfIdle(): boolean {
+    if (!this.session || this.session.isLocked) return false;
+    const minutes = this.idleLockMinutes();
+    if (minutes > 0 && this.now().getTime() - this.lastActivity > minutes * 60_000) {
+      this.lock();
+      return true;
+    }
+    return false;
+  }
+
+  passphraseStrength(passphrase: string, context: string[]): PassphraseStrength {
+    return passphraseStrength(passphrase, context);
+  }
+
+  beginCreate(input: { orgName: string; userName: string; passphrase: string }): {
+    words: string[];
+    confirmPositions: number[];
+  } {
+    if (vaultExists(this.config.vaultDir)) throw new AppError(ErrorCode.VaultExists, 'a vault already exists here');
+    assertPassphraseAcceptable(input.passphrase, [input.orgName, input.userName]);
+    this.cancelCreate();
+    // Nothing is written until the words are confirmed: a vault never exists with a
+    // recovery sheet nobody has seen.
+    const entropy = randomBytes(32);
+    this.pending = { ...input, entropy, confirmPositions: pickPositions() };
+    return { words: entropyToWords(entropy), confirmPositions: this.pending.confirmPositions };
+  }
+
+  cancelCreate(): void {
+    this.pending?.entropy.fill(0);
+    this.pending = undefined;
+  }
+
+  async finishCreate(confirmWords: string[]): Promise<VaultStatus> {
+    const p = this.pending;
+    if (!p) throw new AppError(ErrorCode.NoPendingCreation, 'no vault creation is in progress');
+    const words = entropyToWords(p.entropy);
+    const ok = p.confirmPositions.every((pos, i) => words[pos] === confirmWords[i]?.trim().toLowerCase());
+    if (!ok) throw new AppError(ErrorCode.RecoveryConfirmMismatch, 'the confirmed words do not match the sheet');
+    const { session } = await createVault(
+      { dir: this.config.vaultDir, orgName: p.orgName, userName: p.userName, passphrase: p.passphrase, recoveryEntropy: p.entropy },
+      this.vaultOptions(),
+    );
+    this.cancelCreate();
+    this.adopt(session);
+    return this.status();
+  }
+
+  private adopt(session: VaultSession): void {
+    this.session?.lock();
+    this.session = session;
+    this.touch();
+    if (this.failedUnlocks > 0) {
+      session.audit({ action: 'session.failed_unlocks', subject: 'vault', detail: { count: this.failedUnlocks } });
+      this.failedUnlocks = 0;
+    }
+    session.audit({ action: 'session.unlocked', subject: session.user.name });
+  }
+
+  private async countFailures<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AppError && (e.code === ErrorCode.WrongPassphrase || e.code === ErrorCode.UnknownUser)) {
+        this.failedUnlocks++;
+      }
+      throw e;
+    }
+  }
+
+  async unlock(userName: string, passphrase: string): Promise<VaultStatus> {
+    const session = await this.countFailures(() => unlockVault(this.config.vaultDir, userName, passphrase, this.vaultOptions()));
+    this.adopt(session);
+    return this.status();
+  }
+
+  async unlockWithRecovery(words: string[], userName: string, newPassphrase: string): Promise<VaultStatus> {
+    const session = await this.countFailures(() =>
+      recoverWithWords(this.config.vaultDir, words, userName, newPassphrase, this.vaultOptions()),
+    );
+    this.adopt(session);
+    return this.status();
+  }
+
+  lock(): VaultStatus {
+    if (this.session && !this.session.isLocked) {
+      try {
+        this.session.audit({ action: 'session.locked', subject: this.session.user.name });
+      } finally {
+        this.session.lock();
+      }
+    }
+    this.session = undefined;
+    return this.status();
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await changePassphrase(this.requireSession(), current, next);
+  }
+
+  async addUser(input: { userName: string; roles: Role[]; passphrase: string }): Promise<void> {
+    await addUser(this.requireSession(), input);
+  }
+
+  setIdleLock(minutes: number): void {
+    const session = this.requireSession();
+    session.write({ action: 'settings.idle_lock_changed', subject: 'vault', detail: { minutes } }, (db) => {
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('idle_lock_minutes', ?)
+                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(minutes));
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/connection';
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  /** What the event is about (a case id, a user name, "vault"); never case content. */
+  subject: string;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+  mac: Buffer;
+}
+
+const GENESIS = Buffer.alloc(32);
+
+/** K_audit = HKDF-SHA256(DEK, salt = vault id, info = "sauga audit v1"). */
+export function deriveAuditKey(dek: Buffer, vaultId: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dek, Buffer.from(vaultId, 'utf8'), Buffer.from('sauga audit v1', 'utf8'), 32));
+}
+
+function seqBytes(seq: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(seq));
+  return b;
+}
+
+/** The event's bytes: a JSON array, so field order is fixed without a canonicaliser. */
+function eventBytes(r: Omit<AuditRow, 'seq' | 'mac'>): Buffer {
+  return Buffer.from(JSON.stringify([r.at, r.actor, r.action, r.subject, r.detail]), 'utf8');
+}
+
+function macOf(key: Buffer, prev: Buffer, seq: number, r: Omit<AuditRow, 'seq' | 'mac'>): Buffer {
+  return createHmac('sha256', key).update(prev).update(seqBytes(seq)).update(eventBytes(r)).digest();
+}
+
+export interface AuditHead {
+  seq: number;
+  mac: string;
+}
+
+export function auditHead(db: Db): AuditHead {
+  const row = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; mac: Buffer }
+    | undefined;
+  return row ? { seq: row.seq, mac: row.mac.toString('hex') } : { seq: 0, mac: GENESIS.toString('hex') };
+}
+
+/** Append one entry; call inside the transaction that makes the change it records. */
+export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new Date()): AuditHead {
+  const prev = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; mac: Buffer }
+    | undefined;
+  const seq = (prev?.seq ?? 0) + 1;
+  const row = {
+    at: now.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
+  const mac = macOf(key, prev?.mac ?? GENESIS, seq, row);
+  db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    seq,
+    row.at,
+    row.actor,
+    row.action,
+    row.subject,
+    row.detail,
+    mac,
+  );
+  return { seq, mac: mac.toString('hex') };
+}
+
+export type AuditVerdict =
+  | { ok: true; entries: number; head: AuditHead }
+  | { ok: false; entries: number; firstBadSeq: number; reason: 'mac' | 'gap' };
+
+/** Walk the whole chain; the first entry whose MAC or sequence does not follow is named. */
+export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
+  let prev: Buffer = GENESIS;
+  let expected = 1;
+  let count = 0;
+  for (const r of db.prepare('SELECT seq, at, actor, action, subject, detail, mac FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    if (r.seq !== expected) return { ok: false, entries: count, firstBadSeq: expected, reason: 'gap' };
+    const mac = macOf(key, prev, r.seq, r);
+    if (r.mac.length !== mac.length || !timingSafeEqual(r.mac, mac)) {
+      return { ok: false, entries: count, firstBadSeq: r.seq, reason: 'mac' };
+    }
+    prev = r.mac;
+    expected++;
+    count++;
+  }
+  return { ok: true, entries: count, head: { seq: count, mac: prev.toString('hex') } };
+}

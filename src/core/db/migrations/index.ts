@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate';
+import { m0001 } from './0001_initial';
+import { m0002 } from './0002_audit_log';
+
+export const migrations: readonly Migration[] = [m0001, m0002];
+export const LATEST_SCHEMA_VERSION = migrations.length;

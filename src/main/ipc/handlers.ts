@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AppCore } from '../../core/app';
+import { AppError } from '../../core/errors';
+import { ErrorCode } from '../../shared/errors';
+import {
+  contract,
+  type Access,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+} from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+
+type Handler<C extends Channel> = (input: ChannelParsedInput<C>, core: AppCore) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+
+const ok = { ok: true } as const;
+
+/** One handler per contract entry; a missing or extra entry fails to compile. */
+export const handlers: { [C in Channel]: Handler<C> } = {
+  'app.info': (_, core) => ({ version: core.config.version, language: core.language() }),
+  'app.setLanguage': (input, core) => {
+    core.setLanguage(input.language);
+    return ok;
+  },
+  'vault.status': (_, core) => core.status(),
+  'vault.passphraseStrength': (input, core) => core.passphraseStrength(input.passphrase, input.context),
+  'vault.beginCreate': (input, core) => core.beginCreate(input),
+  'vault.cancelCreate': (_, core) => {
+    core.cancelCreate();
+    return ok;
+  },
+  'vault.finishCreate': (input, core) => core.finishCreate(input.confirmWords),
+  'vault.unlock': (input, core) => core.unlock(input.userName, input.passphrase),
+  'vault.unlockWithRecovery': (input, core) => core.unlockWithRecovery(input.words, input.userName, input.newPassphrase),
+  'vault.lock': (_, core) => core.lock(),
+  'vault.activity': (_, core) => {
+    core.touch();
+    return ok;
+  },
+  'vault.changePassphrase': async (input, core) => {
+    await core.changePassphrase(input.currentPassphrase, input.newPassphrase);
+    return ok;
+  },
+  'vault.addUser': async (input, core) => {
+    await core.addUser(input);
+    return ok;
+  },
+  'settings.setIdleLock': (input, core) => {
+    core.setIdleLock(input.minutes);
+    return ok;
+  },
+};
+
+export interface InvokeContext {
+  /** URL of the frame that sent the call (Electron: event.senderFrame.url). */
+  senderUrl: string | undefined;
+}
+
+export interface IpcInvokerOptions {
+  /** Origins (scheme://host) whose frames may call; everything else is refused. */
+  allowedOrigins: readonly string[];
+  /** Told only the channel and the error code: never inputs, outputs or messages. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/** `new URL('app://sauga/x').origin` is "null" for custom schemes, so compare scheme and host. */
+export function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkAccess(access: Access, core: AppCore): void {
+  if (access.kind === 'public') return;
+  const session = core.requireSession();
+  if (access.kind === 'roles' && !access.roles.some((r) => session.hasRole(r))) {
+    throw new AppError(ErrorCode.Forbidden, 'your role does not allow this');
+  }
+}
+
+const fail = (code: ErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+
+/**
+ * The one entry point for every renderer call, with or without Electron: origin check,
+ * strict input parse, session and role check, the core call, output parse, and errors as
+ * data. Calls run one at a time so an unlock and a lock cannot interleave.
+ */
+export function createIpcInvoker(core: AppCore, options: IpcInvokerOptions) {
+  let queue: Promise<unknown> = Promise.resolve();
+  const allowed = new Set(options.allowedOrigins);
+
+  async function run(channel: string, rawInput: unknown, ctx: InvokeContext): Promise<IpcResult<unknown>> {
+    const origin = originOf(ctx.senderUrl);
+    if (!origin || !allowed.has(origin)) return fail(ErrorCode.ForeignOrigin, 'call from an untrusted origin refused');
+    if (!Object.hasOwn(contract, channel)) return fail(ErrorCode.UnknownChannel, 'unknown channel');
+    const spec = contract[channel as Channel];
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first ? first.path.map(String).join('.') : '';
+      return fail(ErrorCode.InvalidInput, `invalid input${where ? ` at ${where}` : ''}`);
+    }
+    try {
+      checkAccess(spec.access, core);
+      if (spec.access.kind !== 'public') core.touch();
+      const handler = handlers[channel as Channel] as (input: unknown, core: AppCore) => unknown;
+      const value = await handler(parsed.data, core);
+      return { ok: true, value: (spec.output as z.ZodType).parse(value) };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message);
+      options.onInternalError?.(channel, e);
+      return fail(ErrorCode.Internal, 'internal error');
+    }
+  }
+
+  return function invoke(channel: string, rawInput: unknown, ctx: InvokeContext): Promise<IpcResult<unknown>> {
+    const next = queue.then(() => run(channel, rawInput, ctx));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
+export type IpcInvoker = ReturnType<typeof createIpcInvoker>;

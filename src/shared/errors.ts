@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. They cross IPC and the CLI's --json output, and each has a translated
+ * message in i18n, so renderer and CLI can explain them without internal details.
+ */
+export const ErrorCode = {
+  InvalidInput: 'INVALID_INPUT',
+  WrongPassphrase: 'WRONG_PASSPHRASE',
+  UnknownUser: 'UNKNOWN_USER',
+  RecoveryWordsInvalid: 'RECOVERY_WORDS_INVALID',
+  RecoveryConfirmMismatch: 'RECOVERY_CONFIRM_MISMATCH',
+  KdfBelowFloor: 'KDF_BELOW_FLOOR',
+  SlotFileInvalid: 'SLOT_FILE_INVALID',
+  VaultMissing: 'VAULT_MISSING',
+  VaultExists: 'VAULT_EXISTS',
+  VaultDamaged: 'VAULT_DAMAGED',
+  VaultReplaced: 'VAULT_REPLACED',
+  VaultTooNew: 'VAULT_TOO_NEW',
+  VaultBusy: 'VAULT_BUSY',
+  MigrationFailed: 'MIGRATION_FAILED',
+  WeakPassphrase: 'WEAK_PASSPHRASE',
+  UserExists: 'USER_EXISTS',
+  Locked: 'LOCKED',
+  Forbidden: 'FORBIDDEN',
+  ForeignOrigin: 'FOREIGN_ORIGIN',
+  UnknownChannel: 'UNKNOWN_CHANNEL',
+  NoPendingCreation: 'NO_PENDING_CREATION',
+  DiskFull: 'DISK_FULL',
+  FileUnreadable: 'FILE_UNREADABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ErrorCodeSchema = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
+
+export const AppErrorData = z.strictObject({
+  code: ErrorCodeSchema,
+  message: z.string(),
+});
+export type AppErrorData = z.infer<typeof AppErrorData>;
