@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { AppCore } from '../../core/app';
+import { type z } from 'zod';
+import { type AppCore } from '../../core/app';
 import { AppError } from '../../core/errors';
 import { ErrorCode } from '../../shared/errors';
 import {

@@ -1,0 +1,95 @@
+import type { Language } from '../shared/vault';
+import { ErrorCode } from '../shared/errors';
+import { en } from '../shared/i18n/en';
+import { lt } from '../shared/i18n/lt';
+
+const shared = { en, lt } as const;
+
+const cli = {
+  en: {
+    usage: `Usage: sauga <group> <command> [options]
+
+Vault commands:
+  sauga vault init     --vault DIR --org NAME --user NAME --passphrase-file PATH
+  sauga vault info     --vault DIR
+  sauga vault check    --vault DIR --user NAME --passphrase-file PATH
+  sauga vault passwd   --vault DIR --user NAME --passphrase-file PATH --new-passphrase-file PATH
+  sauga vault add-user --vault DIR --user ADMIN --passphrase-file PATH
+                       --new-user NAME --roles caseworker[,supervisor,administrator] --new-passphrase-file PATH
+  sauga vault recover  --vault DIR --user NAME --words-file PATH --new-passphrase-file PATH
+
+Every command takes --json (machine-readable result on stdout) and --lang lt|en.
+Passphrases are read only from files (or - for standard input), never from the command line.
+Exit codes: 0 ok, 1 check failed, 2 bad input.
+`,
+    created: 'Vault created in {dir}.',
+    recoveryHeader: 'RECOVERY WORDS: write them on paper, check them, and keep the sheet in a safe.\nThey are shown only now. Anyone holding them can open the vault.',
+    infoVault: 'Vault {id}, format {format}, created {created}',
+    infoDb: 'Database: {bytes} bytes, {enc}',
+    encrypted: 'encrypted',
+    notEncrypted: 'NOT ENCRYPTED',
+    infoSlot: 'Key slot {kind}: {user} ({roles}); Argon2id m={m} KiB, t={t}, p={p}',
+    checkOk: 'Vault check passed: integrity ok, audit chain of {n} entries intact, schema {schema}.',
+    checkFailed: 'Vault check FAILED.',
+    integrity: 'Integrity: {detail}',
+    auditBad: 'Audit chain broken at entry {seq} ({reason}).',
+    passwdDone: 'Passphrase changed for {user}. The database was not modified.',
+    userAdded: 'User {user} added with roles {roles}.',
+    recovered: 'Passphrase of {user} reset with the recovery words.',
+    unknownCommand: 'Unknown command. Run `sauga --help`.',
+    error: 'Error',
+  },
+  lt: {
+    usage: `Naudojimas: sauga <grupė> <komanda> [parinktys]
+
+Saugyklos komandos:
+  sauga vault init     --vault APLANKAS --org PAVADINIMAS --user VARDAS --passphrase-file KELIAS
+  sauga vault info     --vault APLANKAS
+  sauga vault check    --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+  sauga vault passwd   --vault APLANKAS --user VARDAS --passphrase-file KELIAS --new-passphrase-file KELIAS
+  sauga vault add-user --vault APLANKAS --user ADMINISTRATORIUS --passphrase-file KELIAS
+                       --new-user VARDAS --roles caseworker[,supervisor,administrator] --new-passphrase-file KELIAS
+  sauga vault recover  --vault APLANKAS --user VARDAS --words-file KELIAS --new-passphrase-file KELIAS
+
+Kiekviena komanda priima --json (mašinai skaitomas rezultatas standartinėje išvestyje) ir --lang lt|en.
+Slaptafrazės skaitomos tik iš failų (arba - iš standartinės įvesties), niekada iš komandų eilutės.
+Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
+`,
+    created: 'Saugykla sukurta aplanke {dir}.',
+    recoveryHeader: 'ATKŪRIMO ŽODŽIAI: užrašykite juos ant popieriaus, patikrinkite ir laikykite lapą seife.\nJie rodomi tik dabar. Kas juos turi, gali atidaryti saugyklą.',
+    infoVault: 'Saugykla {id}, formatas {format}, sukurta {created}',
+    infoDb: 'Duomenų bazė: {bytes} baitų, {enc}',
+    encrypted: 'užšifruota',
+    notEncrypted: 'NEUŽŠIFRUOTA',
+    infoSlot: 'Rakto lizdas {kind}: {user} ({roles}); Argon2id m={m} KiB, t={t}, p={p}',
+    checkOk: 'Saugyklos patikra sėkminga: vientisumas geras, audito grandinė ({n} įrašų) nepažeista, schema {schema}.',
+    checkFailed: 'Saugyklos patikra NEPAVYKO.',
+    integrity: 'Vientisumas: {detail}',
+    auditBad: 'Audito grandinė nutrūksta ties įrašu {seq} ({reason}).',
+    passwdDone: 'Naudotojo {user} slaptafrazė pakeista. Duomenų bazė nepakeista.',
+    userAdded: 'Pridėtas naudotojas {user}, vaidmenys: {roles}.',
+    recovered: 'Naudotojo {user} slaptafrazė atkurta atkūrimo žodžiais.',
+    unknownCommand: 'Nežinoma komanda. Paleiskite `sauga --help`.',
+    error: 'Klaida',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type CliKey = keyof (typeof cli)['en'];
+
+export function pickLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language {
+  const v = (flag ?? env.SAUGA_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '').toLowerCase();
+  return v.startsWith('lt') ? 'lt' : 'en';
+}
+
+const fill = (s: string, vars: Record<string, string | number>): string =>
+  s.replace(/\{(\w+)\}/gu, (_, k: string) => String(vars[k] ?? `{${k}}`));
+
+export function tr(lang: Language, key: CliKey, vars: Record<string, string | number> = {}): string {
+  return fill(cli[lang][key], vars);
+}
+
+/** The same translated error texts the desktop app shows. */
+export function errorText(lang: Language, code: ErrorCode): string {
+  const errors = shared[lang].errors as Record<string, string>;
+  return errors[code] ?? errors[ErrorCode.Internal] ?? code;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { ErrorCode } from '../shared/errors';
+import { AppError } from '../core/errors';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Reads all of standard input; only called for `-` arguments. */
+  readStdin: () => Buffer;
+  env: NodeJS.ProcessEnv;
+}
+
+export const nodeIo = (): CliIo => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => readFileSync(0),
+  env: process.env,
+});
+
+const SECRET_FILE_MAX = 64 * 1024;
+
+/**
+ * A passphrase or word list from a file or stdin (`-`), never from argv, where other users
+ * and shell history could see it. One trailing newline is removed; nothing else is trimmed.
+ */
+export function readSecret(pathOrDash: string, io: CliIo, what: string): string {
+  let raw: Buffer;
+  try {
+    raw = pathOrDash === '-' ? io.readStdin() : readFileSync(pathOrDash);
+  } catch {
+    throw new AppError(ErrorCode.FileUnreadable, `cannot read the ${what} file`);
+  }
+  if (raw.length > SECRET_FILE_MAX) throw new AppError(ErrorCode.InvalidInput, `the ${what} file is too large`);
+  const text = raw.toString('utf8').replace(/\r?\n$/u, '');
+  if (text.length === 0) throw new AppError(ErrorCode.InvalidInput, `the ${what} file is empty`);
+  return text;
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEncrypted, type Db } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { tempDir } from '../testing/fixtures';
+import { appendAudit, auditHead, deriveAuditKey, verifyAudit } from './chain';
+
+let cleanup: () => void;
+let db: Db;
+const key = deriveAuditKey(randomBytes(32), '6f1c1b7e-0000-4000-8000-000000000001');
+
+beforeEach(() => {
+  let dir: string;
+  ({ dir, cleanup } = tempDir());
+  db = openEncrypted(join(dir, 'a.db'), randomBytes(32), { create: true });
+  migrate(db, migrations);
+  for (let i = 0; i < 10; i++) appendAudit(db, key, { actor: 'Ona', action: 'case.viewed', subject: `case-${i}`, detail: { i } });
+});
+afterEach(() => {
+  db.close();
+  cleanup();
+});
+
+describe('audit hash chain', () => {
+  it('verifies an intact chain and reports its head', () => {
+    const v = verifyAudit(db, key);
+    expect(v).toEqual({ ok: true, entries: 10, head: auditHead(db) });
+  });
+
+  it('detects an edited entry and names it', () => {
+    db.prepare(`UPDATE audit_log SET subject = 'case-x' WHERE seq = 4`).run();
+    expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'mac' });
+  });
+
+  it('detects a deleted entry', () => {
+    db.prepare('DELETE FROM audit_log WHERE seq = 6').run();
+    expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 6, reason: 'gap' });
+  });
+
+  it('detects reordered entries', () => {
+    db.transaction(() => {
+      db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 3').run();
+      db.prepare('UPDATE audit_log SET seq = 3 WHERE seq = 7').run();
+      db.prepare('UPDATE audit_log SET seq = 7 WHERE seq = -1').run();
+    })();
+    expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+
+  it('detects a renumbered chain after a deletion', () => {
+    db.transaction(() => {
+      db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+      db.prepare('UPDATE audit_log SET seq = seq - 1 WHERE seq > 2').run();
+    })();
+    expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'mac' });
+  });
+
+  it('a truncated chain verifies on its own but no longer extends the recorded head', () => {
+    const head = auditHead(db);
+    db.prepare('DELETE FROM audit_log WHERE seq > 8').run();
+    const v = verifyAudit(db, key);
+    expect(v.ok).toBe(true);
+    expect(auditHead(db)).not.toEqual(head);
+  });
+
+  it('a chain forged with another key fails at the first entry', () => {
+    const other = deriveAuditKey(randomBytes(32), 'x');
+    expect(verifyAudit(db, other)).toMatchObject({ ok: false, firstBadSeq: 1 });
+  });
+});
