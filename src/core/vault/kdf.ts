@@ -9,7 +9,8 @@ import { AppError } from '../errors';
  */
 export const KDF_FLOOR = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 /** Ceilings stop a hostile slot file from making unlock exhaust memory or hang. */
-export const KDF_CEILING = { memoryKiB: 4 * 1024 * 1024, iterations: 64, parallelism: 16 } as const;
+// 1 GiB: hash-wasm on Node 20 fails from about 2 GiB, and no workstation should need more.
+export const KDF_CEILING = { memoryKiB: 1024 * 1024, iterations: 64, parallelism: 16 } as const;
 export const KDF_DEFAULT = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 
 export const KdfParams = z.strictObject({

@@ -79,6 +79,15 @@ describe('create and unlock', () => {
     s.lock();
   });
 
+  it('stores names in NFC whatever form the caller used', async () => {
+    const { session } = await createVault({ dir, orgName: ORG.normalize('NFD'), userName: ADMIN.name.normalize('NFD'), passphrase: ADMIN.passphrase });
+    session.lock();
+    const s = await unlockVault(dir, ADMIN.name, ADMIN.passphrase);
+    expect(s.getMeta('org_name')).toBe(ORG.normalize('NFC'));
+    s.lock();
+    expect(statSync(vaultPaths(dir).db).mode & 0o077).toBe(0);
+  });
+
   it('refuses a second vault in the same folder', async () => {
     (await makeVault()).lock();
     await expectCode(createVault({ dir, orgName: ORG, userName: 'X', passphrase: ADMIN.passphrase }), ErrorCode.VaultExists);
@@ -156,7 +165,7 @@ describe('attacks on the key slots', () => {
   it('absurd KDF parameters are refused rather than exhausting memory', async () => {
     (await makeVault()).lock();
     editSlotMeta((m) => {
-      (m.kdf as Record<string, number>).memoryKiB = 64 * 1024 * 1024;
+      (m.kdf as Record<string, number>).memoryKiB = 2 * 1024 * 1024;
     });
     await expectCode(unlockVault(dir, ADMIN.name, ADMIN.passphrase), ErrorCode.SlotFileInvalid);
   });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
@@ -175,6 +175,8 @@ export interface CreatedVault {
 export async function createVault(input: CreateVaultInput, options: VaultOptions = {}): Promise<CreatedVault> {
   const paths = vaultPaths(input.dir);
   const now = options.now?.() ?? new Date();
+  // Unlock looks names up in NFC; store them that way whatever the caller passed.
+  input = { ...input, orgName: input.orgName.normalize('NFC'), userName: input.userName.normalize('NFC') };
   assertPassphraseAcceptable(input.passphrase, [input.orgName, input.userName]);
   try {
     mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
@@ -238,6 +240,7 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
       rethrowDamage(e);
     }
     if (isPlaintextSqlite(paths.db)) throw new Error('database was written unencrypted; refusing to continue');
+    chmodSync(paths.db, 0o600);
 
     const file: SlotFile = {
       format: SLOT_FILE_FORMAT,
