@@ -109,6 +109,21 @@ describe('sauga vault', () => {
   });
 });
 
+describe('sauga audit verify', () => {
+  it('passes on an intact chain and names the first bad entry after tampering', async () => {
+    const { vault, pass } = await init();
+    const ok = io();
+    expect(await run(['audit', 'verify', '--vault', vault, '--user', ADMIN.name, '--passphrase-file', pass, '--json'], ok)).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, entries: 2 });
+    const s = await unlockVault(vault, ADMIN.name, ADMIN.passphrase);
+    s.db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE seq = 2`).run();
+    s.lock();
+    const bad = io();
+    expect(await run(['audit', 'verify', '--vault', vault, '--user', ADMIN.name, '--passphrase-file', pass], bad)).toBe(1);
+    expect(bad.err).toContain('entry 2');
+  });
+});
+
 describe('bad input exits 2 with a clear message', () => {
   it('a missing vault folder', async () => {
     const pass = file('p', ADMIN.passphrase);

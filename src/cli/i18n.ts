@@ -18,6 +18,9 @@ Vault commands:
                        --new-user NAME --roles caseworker[,supervisor,administrator] --new-passphrase-file PATH
   sauga vault recover  --vault DIR --user NAME --words-file PATH --new-passphrase-file PATH
 
+Audit:
+  sauga audit verify   --vault DIR --user NAME --passphrase-file PATH
+
 Every command takes --json (machine-readable result on stdout) and --lang lt|en.
 Passphrases are read only from files (or - for standard input), never from the command line.
 Exit codes: 0 ok, 1 check failed, 2 bad input.
@@ -33,6 +36,7 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     checkFailed: 'Vault check FAILED.',
     integrity: 'Integrity: {detail}',
     auditBad: 'Audit chain broken at entry {seq} ({reason}).',
+    auditOk: 'Audit chain intact: {n} entries, head {head}…',
     passwdDone: 'Passphrase changed for {user}. The database was not modified.',
     userAdded: 'User {user} added with roles {roles}.',
     recovered: 'Passphrase of {user} reset with the recovery words.',
@@ -51,6 +55,9 @@ Saugyklos komandos:
                        --new-user VARDAS --roles caseworker[,supervisor,administrator] --new-passphrase-file KELIAS
   sauga vault recover  --vault APLANKAS --user VARDAS --words-file KELIAS --new-passphrase-file KELIAS
 
+Auditas:
+  sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+
 Kiekviena komanda priima --json (mašinai skaitomas rezultatas standartinėje išvestyje) ir --lang lt|en.
 Slaptafrazės skaitomos tik iš failų (arba - iš standartinės įvesties), niekada iš komandų eilutės.
 Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
@@ -66,6 +73,7 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     checkFailed: 'Saugyklos patikra NEPAVYKO.',
     integrity: 'Vientisumas: {detail}',
     auditBad: 'Audito grandinė nutrūksta ties įrašu {seq} ({reason}).',
+    auditOk: 'Audito grandinė nepažeista: {n} įrašų, galva {head}…',
     passwdDone: 'Naudotojo {user} slaptafrazė pakeista. Duomenų bazė nepakeista.',
     userAdded: 'Pridėtas naudotojas {user}, vaidmenys: {roles}.',
     recovered: 'Naudotojo {user} slaptafrazė atkurta atkūrimo žodžiais.',

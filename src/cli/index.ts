@@ -3,10 +3,12 @@ import { ErrorCode } from '../shared/errors';
 import { AppError } from '../core/errors';
 import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
+import { auditCommands } from './audit';
 import { vaultCommands, type CommandContext } from './vault';
 
 const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<(typeof vaultCommands)['info']>>> = {
   vault: vaultCommands,
+  audit: auditCommands,
 };
 
 const OPTIONS = {

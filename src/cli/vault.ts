@@ -24,7 +24,7 @@ export interface CommandResult {
 const VaultDir = z.string().min(1).max(4096);
 const SecretPath = z.string().min(1).max(4096);
 
-function parse<T extends z.ZodType>(schema: T, options: Record<string, string | undefined>): z.output<T> {
+export function parseOptions<T extends z.ZodType>(schema: T, options: Record<string, string | undefined>): z.output<T> {
   const r = schema.safeParse(options);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -49,7 +49,7 @@ function secretsDiffer(a: string, b: string): void {
 
 export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
   async init(ctx) {
-    const o = parse(withVault({ org: OrgName, user: UserName, 'passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(withVault({ org: OrgName, user: UserName, 'passphrase-file': SecretPath }), ctx.options);
     const passphrase = readSecret(o['passphrase-file'], ctx.io, 'passphrase');
     const { session, recoveryWords } = await createVault({ dir: o.vault, orgName: o.org, userName: o.user, passphrase });
     const vaultId = session.vaultId;
@@ -65,7 +65,7 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async info(ctx) {
-    const o = parse(withVault({}), ctx.options);
+    const o = parseOptions(withVault({}), ctx.options);
     const info = vaultInfo(o.vault);
     return {
       exitCode: 0,
@@ -91,7 +91,7 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async check(ctx) {
-    const o = parse(withVault({ user: UserName, 'passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(withVault({ user: UserName, 'passphrase-file': SecretPath }), ctx.options);
     const passphrase = readSecret(o['passphrase-file'], ctx.io, 'passphrase');
     let session;
     try {
@@ -121,7 +121,7 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async passwd(ctx) {
-    const o = parse(withVault({ user: UserName, 'passphrase-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(withVault({ user: UserName, 'passphrase-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
     secretsDiffer(o['passphrase-file'], o['new-passphrase-file']);
     const current = readSecret(o['passphrase-file'], ctx.io, 'passphrase');
     const next = readSecret(o['new-passphrase-file'], ctx.io, 'new passphrase');
@@ -130,7 +130,7 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async 'add-user'(ctx) {
-    const o = parse(
+    const o = parseOptions(
       withVault({
         user: UserName,
         'passphrase-file': SecretPath,
@@ -157,7 +157,7 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async recover(ctx) {
-    const o = parse(withVault({ user: UserName, 'words-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(withVault({ user: UserName, 'words-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
     secretsDiffer(o['words-file'], o['new-passphrase-file']);
     const words = readSecret(o['words-file'], ctx.io, 'recovery words')
       .split(/[\s,]+/u)
