@@ -3,13 +3,47 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
-  'http2', 'https', 'module', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
-  'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'demo-vault/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'dist/**',
+      'demo-vault/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
@@ -33,11 +67,26 @@ export default tseslint.config(
           default: 'disallow',
           policies: [
             { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
-            { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['shared', 'core'] } } } } },
-            { from: { element: { type: 'main' } }, allow: { to: { element: { types: { anyOf: ['shared', 'core', 'main'] } } } } },
-            { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['shared', 'preload'] } } } } },
-            { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['shared', 'renderer'] } } } } },
-            { from: { element: { type: 'cli' } }, allow: { to: { element: { types: { anyOf: ['shared', 'core', 'cli'] } } } } },
+            {
+              from: { element: { type: 'core' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'core'] } } } },
+            },
+            {
+              from: { element: { type: 'main' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'core', 'main'] } } } },
+            },
+            {
+              from: { element: { type: 'preload' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'preload'] } } } },
+            },
+            {
+              from: { element: { type: 'renderer' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'renderer'] } } } },
+            },
+            {
+              from: { element: { type: 'cli' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'core', 'cli'] } } } },
+            },
             { allow: { to: { module: { origin: 'external' } } } },
             { allow: { to: { module: { origin: 'core' } } } },
           ],
@@ -62,8 +111,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', ...nodeBuiltins], message: 'The renderer has no Node access; go through window.sauga (api.ts).' },
-            { group: ['electron', 'better-sqlite3*', '**/core/**', '**/main/**', '**/cli/**', '**/preload/**'], message: 'The renderer may import only src/shared and UI libraries.' },
+            {
+              group: ['node:*', ...nodeBuiltins],
+              message: 'The renderer has no Node access; go through window.sauga (api.ts).',
+            },
+            {
+              group: ['electron', 'better-sqlite3*', '**/core/**', '**/main/**', '**/cli/**', '**/preload/**'],
+              message: 'The renderer may import only src/shared and UI libraries.',
+            },
           ],
         },
       ],
@@ -74,7 +129,10 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\.{1,2}/)', message: 'shared imports nothing but zod.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\.{1,2}/)', message: 'shared imports nothing but zod.' }] },
+      ],
     },
   },
   {
@@ -84,8 +142,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'react', 'react-dom', 'react/*'], message: 'core is plain Node: no Electron, no React.' },
-            { group: ['node:net', 'node:http', 'node:https', 'node:http2', 'node:dgram', 'node:tls', 'node:dns', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'undici', 'ws'], message: 'The air gap is absolute: no sockets.' },
+            {
+              group: ['electron', 'electron/*', 'react', 'react-dom', 'react/*'],
+              message: 'core is plain Node: no Electron, no React.',
+            },
+            {
+              group: [
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:http2',
+                'node:dgram',
+                'node:tls',
+                'node:dns',
+                'net',
+                'http',
+                'https',
+                'http2',
+                'dgram',
+                'tls',
+                'dns',
+                'undici',
+                'ws',
+              ],
+              message: 'The air gap is absolute: no sockets.',
+            },
           ],
         },
       ],
@@ -101,7 +182,17 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -71,8 +71,18 @@ async function main(): Promise<void> {
     }
     const rows = [
       ['workload', 'baseline (plain SQLite)', 'Sauga', 'ratio'],
-      [`insert ${ROWS} rows + LIKE scan`, `${median(plain).toFixed(0)} ms`, `${median(enc).toFixed(0)} ms`, (median(enc) / median(plain)).toFixed(2)],
-      ['unlock (Argon2id 64 MiB + open)', `${median(opens).toFixed(1)} ms`, `${median(unlocks).toFixed(0)} ms`, (median(unlocks) / median(opens)).toFixed(0)],
+      [
+        `insert ${ROWS} rows + LIKE scan`,
+        `${median(plain).toFixed(0)} ms`,
+        `${median(enc).toFixed(0)} ms`,
+        (median(enc) / median(plain)).toFixed(2),
+      ],
+      [
+        'unlock (Argon2id 64 MiB + open)',
+        `${median(opens).toFixed(1)} ms`,
+        `${median(unlocks).toFixed(0)} ms`,
+        (median(unlocks) / median(opens)).toFixed(0),
+      ],
     ];
     for (const row of rows) process.stdout.write(`${row.map((c, i) => c.padEnd(i === 0 ? 36 : 26)).join('')}\n`);
   } finally {

@@ -13,7 +13,10 @@ const user = 'Demo administratorius';
 const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 
 function sauga(args) {
-  const r = spawnSync(tsx, [join(root, 'src', 'cli', 'index.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const r = spawnSync(tsx, [join(root, 'src', 'cli', 'index.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
     process.stderr.write(`demo: \`sauga ${args.slice(0, 2).join(' ')}\` failed (exit ${r.status}).\n`);
     process.exit(r.status ?? 1);
@@ -30,7 +33,21 @@ if (existsSync(join(vault, 'keyslots.json'))) {
 mkdirSync(dirname(vault), { recursive: true });
 // Demo only: a real passphrase is never written to disk next to its vault.
 writeFileSync(passFile, `${passphrase}\n`, { mode: 0o600 });
-const out = JSON.parse(sauga(['vault', 'init', '--vault', vault, '--org', 'Demonstracinė organizacija „Viltis“', '--user', user, '--passphrase-file', passFile, '--json']));
+const out = JSON.parse(
+  sauga([
+    'vault',
+    'init',
+    '--vault',
+    vault,
+    '--org',
+    'Demonstracinė organizacija „Viltis“',
+    '--user',
+    user,
+    '--passphrase-file',
+    passFile,
+    '--json',
+  ]),
+);
 sauga(['vault', 'check', '--vault', vault, '--user', user, '--passphrase-file', passFile, '--json']);
 
 process.stdout.write(`Demo vault created and checked.

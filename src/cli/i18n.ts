@@ -26,7 +26,8 @@ Passphrases are read only from files (or - for standard input), never from the c
 Exit codes: 0 ok, 1 check failed, 2 bad input.
 `,
     created: 'Vault created in {dir}.',
-    recoveryHeader: 'RECOVERY WORDS: write them on paper, check them, and keep the sheet in a safe.\nThey are shown only now. Anyone holding them can open the vault.',
+    recoveryHeader:
+      'RECOVERY WORDS: write them on paper, check them, and keep the sheet in a safe.\nThey are shown only now. Anyone holding them can open the vault.',
     infoVault: 'Vault {id}, format {format}, created {created}',
     infoDb: 'Database: {bytes} bytes, {enc}',
     encrypted: 'encrypted',
@@ -63,7 +64,8 @@ Slaptafrazės skaitomos tik iš failų (arba - iš standartinės įvesties), nie
 Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
 `,
     created: 'Saugykla sukurta aplanke {dir}.',
-    recoveryHeader: 'ATKŪRIMO ŽODŽIAI: užrašykite juos ant popieriaus, patikrinkite ir laikykite lapą seife.\nJie rodomi tik dabar. Kas juos turi, gali atidaryti saugyklą.',
+    recoveryHeader:
+      'ATKŪRIMO ŽODŽIAI: užrašykite juos ant popieriaus, patikrinkite ir laikykite lapą seife.\nJie rodomi tik dabar. Kas juos turi, gali atidaryti saugyklą.',
     infoVault: 'Saugykla {id}, formatas {format}, sukurta {created}',
     infoDb: 'Duomenų bazė: {bytes} baitų, {enc}',
     encrypted: 'užšifruota',

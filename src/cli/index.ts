@@ -47,10 +47,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const handler = command ? groups[group]?.[command] : undefined;
     if (!handler || rest.length > 0) {
       io.stderr(`${tr(lang, 'unknownCommand')}\n`);
-      if (json) io.stdout(`${JSON.stringify({ ok: false, error: { code: ErrorCode.InvalidInput, message: 'unknown command' } })}\n`);
+      if (json)
+        io.stdout(
+          `${JSON.stringify({ ok: false, error: { code: ErrorCode.InvalidInput, message: 'unknown command' } })}\n`,
+        );
       return 2;
     }
-    const options = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const options = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<
+      string,
+      string
+    >;
     const result = await handler({ io, lang, json, options });
     if (json) io.stdout(`${JSON.stringify({ ok: result.exitCode === 0, ...result.json })}\n`);
     else (result.exitCode === 0 ? io.stdout : io.stderr)(`${result.text.join('\n')}\n`);

@@ -35,28 +35,44 @@ export function parseOptions<T extends z.ZodType>(schema: T, options: Record<str
   return r.data;
 }
 
-const withVault = <S extends z.ZodRawShape>(shape: S) =>
-  z.object({ vault: VaultDir, ...shape });
+const withVault = <S extends z.ZodRawShape>(shape: S) => z.object({ vault: VaultDir, ...shape });
 
 const Roles = z
   .string()
-  .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(Role).min(1).max(3));
 
 function secretsDiffer(a: string, b: string): void {
-  if (a === '-' && b === '-') throw new AppError(ErrorCode.InvalidInput, 'only one secret can come from standard input');
+  if (a === '-' && b === '-')
+    throw new AppError(ErrorCode.InvalidInput, 'only one secret can come from standard input');
 }
 
 export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
   async init(ctx) {
     const o = parseOptions(withVault({ org: OrgName, user: UserName, 'passphrase-file': SecretPath }), ctx.options);
     const passphrase = readSecret(o['passphrase-file'], ctx.io, 'passphrase');
-    const { session, recoveryWords } = await createVault({ dir: o.vault, orgName: o.org, userName: o.user, passphrase });
+    const { session, recoveryWords } = await createVault({
+      dir: o.vault,
+      orgName: o.org,
+      userName: o.user,
+      passphrase,
+    });
     const vaultId = session.vaultId;
     session.lock();
     const numbered = recoveryWords.map((w, i) => `${String(i + 1).padStart(2, ' ')}. ${w}`);
     const rows: string[] = [];
-    for (let i = 0; i < 24; i += 4) rows.push(numbered.slice(i, i + 4).map((c) => c.padEnd(18)).join(''));
+    for (let i = 0; i < 24; i += 4)
+      rows.push(
+        numbered
+          .slice(i, i + 4)
+          .map((c) => c.padEnd(18))
+          .join(''),
+      );
     return {
       exitCode: 0,
       json: { vault: o.vault, vaultId, recoveryWords },
@@ -99,7 +115,11 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
     } catch (e) {
       // A vault that cannot be read is a failed check, not bad input.
       if (e instanceof AppError && (e.code === ErrorCode.VaultDamaged || e.code === ErrorCode.VaultReplaced)) {
-        return { exitCode: 1, json: { ok: false, error: { code: e.code, message: e.message } }, text: [tr(ctx.lang, 'checkFailed'), e.message] };
+        return {
+          exitCode: 1,
+          json: { ok: false, error: { code: e.code, message: e.message } },
+          text: [tr(ctx.lang, 'checkFailed'), e.message],
+        };
       }
       throw e;
     }
@@ -121,7 +141,10 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async passwd(ctx) {
-    const o = parseOptions(withVault({ user: UserName, 'passphrase-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(
+      withVault({ user: UserName, 'passphrase-file': SecretPath, 'new-passphrase-file': SecretPath }),
+      ctx.options,
+    );
     secretsDiffer(o['passphrase-file'], o['new-passphrase-file']);
     const current = readSecret(o['passphrase-file'], ctx.io, 'passphrase');
     const next = readSecret(o['new-passphrase-file'], ctx.io, 'new passphrase');
@@ -157,7 +180,10 @@ export const vaultCommands: Record<string, (ctx: CommandContext) => Promise<Comm
   },
 
   async recover(ctx) {
-    const o = parseOptions(withVault({ user: UserName, 'words-file': SecretPath, 'new-passphrase-file': SecretPath }), ctx.options);
+    const o = parseOptions(
+      withVault({ user: UserName, 'words-file': SecretPath, 'new-passphrase-file': SecretPath }),
+      ctx.options,
+    );
     secretsDiffer(o['words-file'], o['new-passphrase-file']);
     const words = readSecret(o['words-file'], ctx.io, 'recovery words')
       .split(/[\s,]+/u)

@@ -86,7 +86,10 @@ export class AppCore {
       };
     }
     if (this.pending) return { state: 'creating', confirmPositions: this.pending.confirmPositions };
-    if (!vaultExists(this.config.vaultDir)) return { state: 'none' };
+    if (!vaultExists(this.config.vaultDir)) {
+      // Never offer "create a vault" silently when the one we knew has disappeared.
+      return readConfig(this.config.configFile).knownVaultId ? { state: 'missing' } : { state: 'none' };
+    }
     let users: string[] = [];
     try {
       users = listUserNames(this.config.vaultDir);
@@ -122,6 +125,13 @@ export class AppCore {
     return passphraseStrength(passphrase, context);
   }
 
+  /** After a vault folder is lost for good, an administrator may start again with a new one. */
+  forgetMissingVault(): void {
+    if (this.status().state !== 'missing') throw new AppError(ErrorCode.InvalidInput, 'the vault is not missing');
+    const { knownVaultId: _, ...rest } = readConfig(this.config.configFile);
+    writeConfig(this.config.configFile, rest);
+  }
+
   beginCreate(input: { orgName: string; userName: string; passphrase: string }): {
     words: string[];
     confirmPositions: number[];
@@ -148,7 +158,13 @@ export class AppCore {
     const ok = p.confirmPositions.every((pos, i) => words[pos] === confirmWords[i]?.trim().toLowerCase());
     if (!ok) throw new AppError(ErrorCode.RecoveryConfirmMismatch, 'the confirmed words do not match the sheet');
     const { session } = await createVault(
-      { dir: this.config.vaultDir, orgName: p.orgName, userName: p.userName, passphrase: p.passphrase, recoveryEntropy: p.entropy },
+      {
+        dir: this.config.vaultDir,
+        orgName: p.orgName,
+        userName: p.userName,
+        passphrase: p.passphrase,
+        recoveryEntropy: p.entropy,
+      },
       this.vaultOptions(),
     );
     this.cancelCreate();
@@ -159,6 +175,14 @@ export class AppCore {
   private adopt(session: VaultSession): void {
     this.session?.lock();
     this.session = session;
+    const config = readConfig(this.config.configFile);
+    if (config.knownVaultId !== session.vaultId) {
+      try {
+        writeConfig(this.config.configFile, { ...config, knownVaultId: session.vaultId });
+      } catch {
+        // Preferences are a convenience; a read-only profile must not stop an unlock.
+      }
+    }
     this.touch();
     if (this.failedUnlocks > 0) {
       session.audit({ action: 'session.failed_unlocks', subject: 'vault', detail: { count: this.failedUnlocks } });
@@ -179,7 +203,9 @@ export class AppCore {
   }
 
   async unlock(userName: string, passphrase: string): Promise<VaultStatus> {
-    const session = await this.countFailures(() => unlockVault(this.config.vaultDir, userName, passphrase, this.vaultOptions()));
+    const session = await this.countFailures(() =>
+      unlockVault(this.config.vaultDir, userName, passphrase, this.vaultOptions()),
+    );
     this.adopt(session);
     return this.status();
   }
@@ -215,8 +241,10 @@ export class AppCore {
   setIdleLock(minutes: number): void {
     const session = this.requireSession();
     session.write({ action: 'settings.idle_lock_changed', subject: 'vault', detail: { minutes } }, (db) => {
-      db.prepare(`INSERT INTO settings (key, value) VALUES ('idle_lock_minutes', ?)
-                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(minutes));
+      db.prepare(
+        `INSERT INTO settings (key, value) VALUES ('idle_lock_minutes', ?)
+                  ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      ).run(String(minutes));
     });
   }
 }

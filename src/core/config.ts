@@ -4,7 +4,11 @@ import { Language } from '../shared/vault';
 import { writeFileAtomic } from './fs/atomic';
 
 /** Per-installation preferences kept outside the vault: nothing in here is secret. */
-export const AppConfig = z.strictObject({ language: Language });
+export const AppConfig = z.strictObject({
+  language: Language,
+  /** The id of the vault this installation created or opened, so a vanished folder is noticed. */
+  knownVaultId: z.uuid().optional(),
+});
 export type AppConfig = z.infer<typeof AppConfig>;
 
 const DEFAULTS: AppConfig = { language: 'lt' };

@@ -45,6 +45,8 @@ export type SessionUser = z.infer<typeof SessionUser>;
 
 export const VaultStatus = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('none') }),
+  /** This installation had a vault here, and the folder is gone (e.g. a removable drive). */
+  z.strictObject({ state: z.literal('missing') }),
   z.strictObject({ state: z.literal('creating'), confirmPositions: z.array(z.number().int()) }),
   z.strictObject({ state: z.literal('locked'), users: z.array(z.string()) }),
   z.strictObject({

@@ -16,7 +16,8 @@ beforeEach(() => {
   ({ dir, cleanup } = tempDir());
   db = openEncrypted(join(dir, 'a.db'), randomBytes(32), { create: true });
   migrate(db, migrations);
-  for (let i = 0; i < 10; i++) appendAudit(db, key, { actor: 'Ona', action: 'case.viewed', subject: `case-${i}`, detail: { i } });
+  for (let i = 0; i < 10; i++)
+    appendAudit(db, key, { actor: 'Ona', action: 'case.viewed', subject: `case-${i}`, detail: { i } });
 });
 afterEach(() => {
   db.close();

@@ -48,16 +48,14 @@ export interface AuditHead {
 
 export function auditHead(db: Db): AuditHead {
   const row = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; mac: Buffer }
-    | undefined;
+    { seq: number; mac: Buffer } | undefined;
   return row ? { seq: row.seq, mac: row.mac.toString('hex') } : { seq: 0, mac: GENESIS.toString('hex') };
 }
 
 /** Append one entry; call inside the transaction that makes the change it records. */
 export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new Date()): AuditHead {
   const prev = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; mac: Buffer }
-    | undefined;
+    { seq: number; mac: Buffer } | undefined;
   const seq = (prev?.seq ?? 0) + 1;
   const row = {
     at: now.toISOString(),
@@ -88,7 +86,9 @@ export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
   let prev: Buffer = GENESIS;
   let expected = 1;
   let count = 0;
-  for (const r of db.prepare('SELECT seq, at, actor, action, subject, detail, mac FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const r of db
+    .prepare('SELECT seq, at, actor, action, subject, detail, mac FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>) {
     if (r.seq !== expected) return { ok: false, entries: count, firstBadSeq: expected, reason: 'gap' };
     const mac = macOf(key, prev, r.seq, r);
     if (r.mac.length !== mac.length || !timingSafeEqual(r.mac, mac)) {

@@ -80,7 +80,8 @@ export function openEncrypted(path: string, dek: Buffer, opts: OpenOptions = {})
     });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_CANTOPEN') throw new AppError(ErrorCode.VaultMissing, 'the vault database is missing', { cause: e });
+    if (code === 'SQLITE_CANTOPEN')
+      throw new AppError(ErrorCode.VaultMissing, 'the vault database is missing', { cause: e });
     throw e;
   }
   const keyLiteral = rawKeyLiteral(dek);

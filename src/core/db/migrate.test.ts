@@ -21,7 +21,9 @@ afterEach(() => {
 });
 
 const tables = (d: Db): string[] =>
-  (d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('frozen migrations, each from N-1 to N', () => {
   it('0 -> 1 creates meta, users and settings', () => {
@@ -33,7 +35,9 @@ describe('frozen migrations, each from N-1 to N', () => {
   it('1 -> 2 adds the audit log and keeps version-1 data', () => {
     migrate(db, migrations.slice(0, 1));
     db.prepare(`INSERT INTO meta (key, value) VALUES ('org_name', 'Viltis')`).run();
-    db.prepare(`INSERT INTO users (id, name, roles, slot_id, created_at) VALUES ('u1', 'Ona', '["administrator"]', 's1', '2026-01-01T00:00:00.000Z')`).run();
+    db.prepare(
+      `INSERT INTO users (id, name, roles, slot_id, created_at) VALUES ('u1', 'Ona', '["administrator"]', 's1', '2026-01-01T00:00:00.000Z')`,
+    ).run();
     const r = migrate(db, migrations.slice(0, 2));
     expect(r).toEqual({ from: 1, to: 2 });
     expect(tables(db)).toContain('audit_log');

@@ -44,8 +44,8 @@ function containsCanary(path: string): boolean {
   } catch {
     return false; // another process's temp file, gone already
   }
-  return [Buffer.from(CANARY, 'utf8'), Buffer.from(CANARY, 'utf16le'), Buffer.from(MARK, 'latin1')].some(
-    (needle) => bytes.includes(needle),
+  return [Buffer.from(CANARY, 'utf8'), Buffer.from(CANARY, 'utf16le'), Buffer.from(MARK, 'latin1')].some((needle) =>
+    bytes.includes(needle),
   );
 }
 
@@ -68,11 +68,17 @@ describe('no plaintext on disk', () => {
     });
     const wal = `${vaultPaths(dir).db}-wal`;
     expect(existsSync(wal)).toBe(true);
-    const whileOpen = [...readdirSync(dir).map((n) => join(dir, n)), ...filesBelow(tmpdir(), started).filter((p) => !p.startsWith(dir))];
+    const whileOpen = [
+      ...readdirSync(dir).map((n) => join(dir, n)),
+      ...filesBelow(tmpdir(), started).filter((p) => !p.startsWith(dir)),
+    ];
     const leaksOpen = whileOpen.filter(containsCanary);
     session.db.prepare('DELETE FROM notes WHERE id % 2 = 0').run();
     session.lock();
-    const afterLock = [...readdirSync(dir).map((n) => join(dir, n)), ...filesBelow(tmpdir(), started).filter((p) => !p.startsWith(dir))];
+    const afterLock = [
+      ...readdirSync(dir).map((n) => join(dir, n)),
+      ...filesBelow(tmpdir(), started).filter((p) => !p.startsWith(dir)),
+    ];
     expect(leaksOpen).toEqual([]);
     expect(afterLock.filter(containsCanary)).toEqual([]);
 

@@ -24,10 +24,18 @@ export const KdfParams = z.strictObject({
 export type KdfParams = z.infer<typeof KdfParams>;
 
 export function assertKdfStrongEnough(p: KdfParams): void {
-  if (p.memoryKiB < KDF_FLOOR.memoryKiB || p.iterations < KDF_FLOOR.iterations || p.parallelism < KDF_FLOOR.parallelism) {
+  if (
+    p.memoryKiB < KDF_FLOOR.memoryKiB ||
+    p.iterations < KDF_FLOOR.iterations ||
+    p.parallelism < KDF_FLOOR.parallelism
+  ) {
     throw new AppError(ErrorCode.KdfBelowFloor, 'key slot KDF parameters are below the minimum');
   }
-  if (p.memoryKiB > KDF_CEILING.memoryKiB || p.iterations > KDF_CEILING.iterations || p.parallelism > KDF_CEILING.parallelism) {
+  if (
+    p.memoryKiB > KDF_CEILING.memoryKiB ||
+    p.iterations > KDF_CEILING.iterations ||
+    p.parallelism > KDF_CEILING.parallelism
+  ) {
     throw new AppError(ErrorCode.SlotFileInvalid, 'key slot KDF parameters are above the maximum');
   }
 }

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, truncateSync, copyFileSync, readdirSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  truncateSync,
+  copyFileSync,
+  readdirSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,7 +91,12 @@ describe('create and unlock', () => {
   });
 
   it('stores names in NFC whatever form the caller used', async () => {
-    const { session } = await createVault({ dir, orgName: ORG.normalize('NFD'), userName: ADMIN.name.normalize('NFD'), passphrase: ADMIN.passphrase });
+    const { session } = await createVault({
+      dir,
+      orgName: ORG.normalize('NFD'),
+      userName: ADMIN.name.normalize('NFD'),
+      passphrase: ADMIN.passphrase,
+    });
     session.lock();
     const s = await unlockVault(dir, ADMIN.name, ADMIN.passphrase);
     expect(s.getMeta('org_name')).toBe(ORG.normalize('NFC'));
@@ -90,11 +106,17 @@ describe('create and unlock', () => {
 
   it('refuses a second vault in the same folder', async () => {
     (await makeVault()).lock();
-    await expectCode(createVault({ dir, orgName: ORG, userName: 'X', passphrase: ADMIN.passphrase }), ErrorCode.VaultExists);
+    await expectCode(
+      createVault({ dir, orgName: ORG, userName: 'X', passphrase: ADMIN.passphrase }),
+      ErrorCode.VaultExists,
+    );
   });
 
   it('refuses a weak passphrase before writing anything', async () => {
-    await expectCode(createVault({ dir, orgName: ORG, userName: 'Ona', passphrase: 'password123' }), ErrorCode.WeakPassphrase);
+    await expectCode(
+      createVault({ dir, orgName: ORG, userName: 'Ona', passphrase: 'password123' }),
+      ErrorCode.WeakPassphrase,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -268,7 +290,10 @@ describe('passphrases, users and recovery', () => {
   it('a wrong current passphrase does not change anything', async () => {
     const s = await makeVault();
     const slotsBefore = readFileSync(vaultPaths(dir).slots, 'utf8');
-    await expectCode(changePassphrase(s, 'not my passphrase at all', 'a brand new passphrase, spring 2027'), ErrorCode.WrongPassphrase);
+    await expectCode(
+      changePassphrase(s, 'not my passphrase at all', 'a brand new passphrase, spring 2027'),
+      ErrorCode.WrongPassphrase,
+    );
     expect(readFileSync(vaultPaths(dir).slots, 'utf8')).toBe(slotsBefore);
     s.lock();
   });
@@ -276,11 +301,17 @@ describe('passphrases, users and recovery', () => {
   it('only an administrator can add a user; the new user opens the vault with their role', async () => {
     const s = await makeVault();
     await addUser(s, { userName: 'Jonas', roles: ['caseworker'], passphrase: 'Žalias kalnas prie upės 97' });
-    await expectCode(addUser(s, { userName: 'Jonas', roles: ['caseworker'], passphrase: 'another good passphrase 1' }), ErrorCode.UserExists);
+    await expectCode(
+      addUser(s, { userName: 'Jonas', roles: ['caseworker'], passphrase: 'another good passphrase 1' }),
+      ErrorCode.UserExists,
+    );
     s.lock();
     const j = await unlockVault(dir, 'Jonas', 'Žalias kalnas prie upės 97');
     expect(j.user.roles).toEqual(['caseworker']);
-    await expectCode(addUser(j, { userName: 'Eve', roles: ['administrator'], passphrase: 'another good passphrase 1' }), ErrorCode.Forbidden);
+    await expectCode(
+      addUser(j, { userName: 'Eve', roles: ['administrator'], passphrase: 'another good passphrase 1' }),
+      ErrorCode.Forbidden,
+    );
     j.lock();
     expect(readSlotFile(vaultPaths(dir).slots).slots).toHaveLength(3);
   });
@@ -301,13 +332,21 @@ describe('passphrases, users and recovery', () => {
     const swapped = [...words];
     [swapped[0], swapped[1]] = [swapped[1] as string, swapped[0] as string];
     const before = kdfStats.derivations;
-    await expectCode(recoverWithWords(dir, typo, ADMIN.name, 'recovered: lilac kettle mountain'), ErrorCode.RecoveryWordsInvalid);
+    await expectCode(
+      recoverWithWords(dir, typo, ADMIN.name, 'recovered: lilac kettle mountain'),
+      ErrorCode.RecoveryWordsInvalid,
+    );
     if (swapped[0] !== swapped[1]) {
       // A swap keeps every word valid; the checksum catches it (all but 1 in 256 cases).
       const swappedAttempt = recoverWithWords(dir, swapped, ADMIN.name, 'recovered: lilac kettle mountain');
-      await expect(swappedAttempt).rejects.toMatchObject({ code: expect.stringMatching(/RECOVERY_WORDS_INVALID|WRONG_PASSPHRASE/) });
+      await expect(swappedAttempt).rejects.toMatchObject({
+        code: expect.stringMatching(/RECOVERY_WORDS_INVALID|WRONG_PASSPHRASE/),
+      });
     }
-    await expectCode(recoverWithWords(dir, words.slice(0, 23), ADMIN.name, 'recovered: lilac kettle mountain'), ErrorCode.RecoveryWordsInvalid);
+    await expectCode(
+      recoverWithWords(dir, words.slice(0, 23), ADMIN.name, 'recovered: lilac kettle mountain'),
+      ErrorCode.RecoveryWordsInvalid,
+    );
     expect(kdfStats.derivations - before).toBeLessThanOrEqual(1);
   });
 });

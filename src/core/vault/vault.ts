@@ -183,7 +183,9 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
   } catch (e) {
     throw new AppError(fsErrorCode(e), 'the vault folder cannot be created', { cause: e });
   }
-  const leftovers = readdirSync(paths.dir).filter((f) => f === DB_FILE || f === SLOT_FILE || f.startsWith(`${DB_FILE}-`));
+  const leftovers = readdirSync(paths.dir).filter(
+    (f) => f === DB_FILE || f === SLOT_FILE || f.startsWith(`${DB_FILE}-`),
+  );
   if (leftovers.length > 0) throw new AppError(ErrorCode.VaultExists, 'this folder already holds a vault');
 
   const vaultId = randomUUID();
@@ -213,7 +215,10 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
     });
     const userSlotId = (JSON.parse(userSlot.meta) as { slotId: string }).slotId;
 
-    const db = openEncrypted(paths.db, dek, { create: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const db = openEncrypted(paths.db, dek, {
+      create: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     const auditKey = deriveAuditKey(dek, vaultId);
     const user: SessionUser = { id: randomUUID(), name: input.userName, roles };
     try {
@@ -233,7 +238,12 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
           at,
         );
         appendAudit(db, auditKey, { actor: user.name, action: 'vault.created', subject: 'vault' }, now);
-        appendAudit(db, auditKey, { actor: user.name, action: 'user.added', subject: user.name, detail: { roles: roles.join(',') } }, now);
+        appendAudit(
+          db,
+          auditKey,
+          { actor: user.name, action: 'user.added', subject: user.name, detail: { roles: roles.join(',') } },
+          now,
+        );
       })();
     } catch (e) {
       db.close();
@@ -259,7 +269,13 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
 }
 
 /** Open the database with an unwrapped key and bind the session to the user row. */
-function openSession(paths: VaultPaths, file: SlotFile, dek: Buffer, slot: ParsedSlot, options: VaultOptions): VaultSession {
+function openSession(
+  paths: VaultPaths,
+  file: SlotFile,
+  dek: Buffer,
+  slot: ParsedSlot,
+  options: VaultOptions,
+): VaultSession {
   let db: Db;
   try {
     db = openEncrypted(paths.db, dek, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -269,12 +285,13 @@ function openSession(paths: VaultPaths, file: SlotFile, dek: Buffer, slot: Parse
   }
   try {
     migrate(db, migrations);
-    const vaultId = (db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined)?.value;
+    const vaultId = (db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined)
+      ?.value;
     if (vaultId !== file.vaultId) throw new AppError(ErrorCode.VaultReplaced, 'the database belongs to another vault');
     const row = db.prepare('SELECT id, name, roles, disabled_at FROM users WHERE slot_id = ?').get(slot.meta.slotId) as
-      | { id: string; name: string; roles: string; disabled_at: string | null }
-      | undefined;
-    if (!row || row.disabled_at !== null) throw new AppError(ErrorCode.Forbidden, 'this user may no longer open the vault');
+      { id: string; name: string; roles: string; disabled_at: string | null } | undefined;
+    if (!row || row.disabled_at !== null)
+      throw new AppError(ErrorCode.Forbidden, 'this user may no longer open the vault');
     const roles = JSON.parse(row.roles) as Role[];
     // The database is the authority on roles; a slot claiming more is refused.
     if (JSON.stringify([...roles].sort()) !== JSON.stringify([...(slot.meta.roles ?? [])].sort())) {
@@ -329,7 +346,13 @@ export async function unlockVault(
 }
 
 /** A fresh wrap of the same key for the same slot id, user and roles. */
-async function rewrap(file: SlotFile, old: ParsedSlot, passphrase: string, dek: Buffer, options: VaultOptions): Promise<SlotFile> {
+async function rewrap(
+  file: SlotFile,
+  old: ParsedSlot,
+  passphrase: string,
+  dek: Buffer,
+  options: VaultOptions,
+): Promise<SlotFile> {
   const slot = await createSlot({
     vaultId: file.vaultId,
     kind: 'passphrase',
@@ -426,7 +449,8 @@ export async function addUser(
   if (!session.hasRole('administrator')) throw new AppError(ErrorCode.Forbidden, 'only an administrator can add users');
   const name = input.userName.normalize('NFC');
   const file = readSlotFile(session.paths.slots);
-  if (parsedSlots(file).some((s) => s.meta.user === name)) throw new AppError(ErrorCode.UserExists, 'a user of that name exists');
+  if (parsedSlots(file).some((s) => s.meta.user === name))
+    throw new AppError(ErrorCode.UserExists, 'a user of that name exists');
   assertPassphraseAcceptable(input.passphrase, [name]);
   const roles = [...new Set(input.roles)];
   const slot = await session.withDek((dek) =>

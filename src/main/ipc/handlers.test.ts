@@ -15,17 +15,30 @@ let internalErrors: string[] = [];
 let invoke: ReturnType<typeof createIpcInvoker>;
 
 async function createAndUnlock(): Promise<void> {
-  const begun = await invoke('vault.beginCreate', { orgName: ORG, userName: ADMIN.name, passphrase: ADMIN.passphrase }, { senderUrl: APP });
+  const begun = await invoke(
+    'vault.beginCreate',
+    { orgName: ORG, userName: ADMIN.name, passphrase: ADMIN.passphrase },
+    { senderUrl: APP },
+  );
   if (!begun.ok) throw new Error(begun.error.code);
   const { words, confirmPositions } = begun.value as { words: string[]; confirmPositions: number[] };
-  const done = await invoke('vault.finishCreate', { confirmWords: confirmPositions.map((p) => words[p]) }, { senderUrl: APP });
+  const done = await invoke(
+    'vault.finishCreate',
+    { confirmWords: confirmPositions.map((p) => words[p]) },
+    { senderUrl: APP },
+  );
   if (!done.ok) throw new Error(done.error.code);
 }
 
 beforeAll(async () => {
   let dir: string;
   ({ dir, cleanup } = tempDir());
-  core = new AppCore({ vaultDir: join(dir, 'vault'), configFile: join(dir, 'config.json'), version: 'test', now: () => new Date(clock) });
+  core = new AppCore({
+    vaultDir: join(dir, 'vault'),
+    configFile: join(dir, 'config.json'),
+    version: 'test',
+    now: () => new Date(clock),
+  });
   invoke = createIpcInvoker(core, {
     allowedOrigins: ['app://sauga'],
     onInternalError: (channel) => internalErrors.push(channel),
@@ -59,7 +72,10 @@ describe('origin check', () => {
 describe('channels', () => {
   it('unknown and inherited channel names are refused', async () => {
     for (const ch of ['vault.destroy', '__proto__', 'constructor', 'toString']) {
-      expect(await invoke(ch, {}, { senderUrl: APP })).toMatchObject({ ok: false, error: { code: ErrorCode.UnknownChannel } });
+      expect(await invoke(ch, {}, { senderUrl: APP })).toMatchObject({
+        ok: false,
+        error: { code: ErrorCode.UnknownChannel },
+      });
     }
   });
 
@@ -69,7 +85,10 @@ describe('channels', () => {
   });
 
   it('calls needing a session say LOCKED while the vault is locked', async () => {
-    expect(await invoke('vault.activity', {}, { senderUrl: APP })).toMatchObject({ ok: false, error: { code: ErrorCode.Locked } });
+    expect(await invoke('vault.activity', {}, { senderUrl: APP })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Locked },
+    });
     expect(await invoke('settings.setIdleLock', { minutes: 5 }, { senderUrl: APP })).toMatchObject({
       ok: false,
       error: { code: ErrorCode.Locked },
@@ -84,25 +103,44 @@ describe('a vault through the handler table', () => {
     const status = await invoke('vault.status', {}, { senderUrl: APP });
     expect(status).toMatchObject({ ok: true, value: { state: 'unlocked', orgName: ORG, user: { name: ADMIN.name } } });
 
-    expect(await invoke('vault.addUser', { userName: 'Jonas', roles: ['caseworker'], passphrase: 'Žalias kalnas prie upės 97' }, { senderUrl: APP })).toEqual({
+    expect(
+      await invoke(
+        'vault.addUser',
+        { userName: 'Jonas', roles: ['caseworker'], passphrase: 'Žalias kalnas prie upės 97' },
+        { senderUrl: APP },
+      ),
+    ).toEqual({
       ok: true,
       value: { ok: true },
     });
     expect(await invoke('vault.lock', {}, { senderUrl: APP })).toMatchObject({ ok: true, value: { state: 'locked' } });
-    expect(await invoke('vault.unlock', { userName: ADMIN.name, passphrase: 'wrong wrong wrong' }, { senderUrl: APP })).toMatchObject({
+    expect(
+      await invoke('vault.unlock', { userName: ADMIN.name, passphrase: 'wrong wrong wrong' }, { senderUrl: APP }),
+    ).toMatchObject({
       ok: false,
       error: { code: ErrorCode.WrongPassphrase },
     });
-    expect(await invoke('vault.unlock', { userName: 'Jonas', passphrase: 'Žalias kalnas prie upės 97' }, { senderUrl: APP })).toMatchObject({
+    expect(
+      await invoke('vault.unlock', { userName: 'Jonas', passphrase: 'Žalias kalnas prie upės 97' }, { senderUrl: APP }),
+    ).toMatchObject({
       ok: true,
       value: { state: 'unlocked', user: { name: 'Jonas', roles: ['caseworker'] } },
     });
     // A caseworker cannot add users or change vault settings: enforced here, not in the UI.
-    expect(await invoke('vault.addUser', { userName: 'Eve', roles: ['administrator'], passphrase: 'another good passphrase 1' }, { senderUrl: APP })).toMatchObject({
+    expect(
+      await invoke(
+        'vault.addUser',
+        { userName: 'Eve', roles: ['administrator'], passphrase: 'another good passphrase 1' },
+        { senderUrl: APP },
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: ErrorCode.Forbidden },
     });
-    expect(await invoke('settings.setIdleLock', { minutes: 0 }, { senderUrl: APP })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await invoke('settings.setIdleLock', { minutes: 0 }, { senderUrl: APP })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     await invoke('vault.lock', {}, { senderUrl: APP });
   });
 
@@ -110,7 +148,10 @@ describe('a vault through the handler table', () => {
     await invoke('vault.unlock', { userName: ADMIN.name, passphrase: 'wrong wrong wrong' }, { senderUrl: APP });
     await invoke('vault.unlock', { userName: 'Nobody', passphrase: 'wrong wrong wrong' }, { senderUrl: APP });
     await invoke('vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase }, { senderUrl: APP });
-    const rows = core.requireSession().db.prepare(`SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 2`).all();
+    const rows = core
+      .requireSession()
+      .db.prepare(`SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 2`)
+      .all();
     expect(rows).toEqual([
       { action: 'session.unlocked', detail: '{}' },
       { action: 'session.failed_unlocks', detail: '{"count":2}' },
@@ -137,17 +178,33 @@ describe('random payloads on every channel', () => {
     await invoke('vault.unlock', { userName: ADMIN.name, passphrase: ADMIN.passphrase }, { senderUrl: APP });
     internalErrors = [];
     // Channels that would end the session or rewrite keys are fuzzed while locked below.
-    const safe = channels.filter((c) => !['vault.lock', 'vault.changePassphrase', 'vault.addUser', 'vault.unlock', 'vault.unlockWithRecovery', 'vault.finishCreate', 'vault.beginCreate', 'app.setLanguage'].includes(c));
+    const safe = channels.filter(
+      (c) =>
+        ![
+          'vault.lock',
+          'vault.changePassphrase',
+          'vault.addUser',
+          'vault.unlock',
+          'vault.unlockWithRecovery',
+          'vault.finishCreate',
+          'vault.beginCreate',
+          'app.setLanguage',
+        ].includes(c),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...channels), fc.anything({ withObjectString: true, withNullPrototype: true }), async (ch, payload) => {
-        const useChannel = safe.includes(ch) ? ch : 'vault.status';
-        const r = await invoke(useChannel, payload, { senderUrl: APP });
-        expect(typeof r.ok).toBe('boolean');
-        if (!r.ok) {
-          expect(ErrorCodeSchema.safeParse(r.error.code).success).toBe(true);
-          expect(typeof r.error.message).toBe('string');
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...channels),
+        fc.anything({ withObjectString: true, withNullPrototype: true }),
+        async (ch, payload) => {
+          const useChannel = safe.includes(ch) ? ch : 'vault.status';
+          const r = await invoke(useChannel, payload, { senderUrl: APP });
+          expect(typeof r.ok).toBe('boolean');
+          if (!r.ok) {
+            expect(ErrorCodeSchema.safeParse(r.error.code).success).toBe(true);
+            expect(typeof r.error.message).toBe('string');
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     core.lock();
@@ -168,7 +225,8 @@ describe('random payloads on every channel', () => {
         async (input) => {
           const r = await invoke('vault.unlock', input, { senderUrl: APP });
           expect(r.ok).toBe(false);
-          if (!r.ok) expect([ErrorCode.InvalidInput, ErrorCode.UnknownUser, ErrorCode.WrongPassphrase]).toContain(r.error.code);
+          if (!r.ok)
+            expect([ErrorCode.InvalidInput, ErrorCode.UnknownUser, ErrorCode.WrongPassphrase]).toContain(r.error.code);
         },
       ),
       { numRuns: 25 },

@@ -11,7 +11,10 @@ import {
 } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 
-type Handler<C extends Channel> = (input: ChannelParsedInput<C>, core: AppCore) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+type Handler<C extends Channel> = (
+  input: ChannelParsedInput<C>,
+  core: AppCore,
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
 const ok = { ok: true } as const;
 
@@ -29,9 +32,14 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     core.cancelCreate();
     return ok;
   },
+  'vault.forgetMissing': (_, core) => {
+    core.forgetMissingVault();
+    return core.status();
+  },
   'vault.finishCreate': (input, core) => core.finishCreate(input.confirmWords),
   'vault.unlock': (input, core) => core.unlock(input.userName, input.passphrase),
-  'vault.unlockWithRecovery': (input, core) => core.unlockWithRecovery(input.words, input.userName, input.newPassphrase),
+  'vault.unlockWithRecovery': (input, core) =>
+    core.unlockWithRecovery(input.words, input.userName, input.newPassphrase),
   'vault.lock': (_, core) => core.lock(),
   'vault.activity': (_, core) => {
     core.touch();

@@ -37,11 +37,7 @@ const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
 
 export const contract = {
-  'app.info': spec(
-    Empty,
-    z.strictObject({ version: z.string(), language: Language }),
-    publicAccess,
-  ),
+  'app.info': spec(Empty, z.strictObject({ version: z.string(), language: Language }), publicAccess),
   'app.setLanguage': spec(z.strictObject({ language: Language }), Ok, publicAccess),
   'vault.status': spec(Empty, VaultStatus, publicAccess),
   'vault.passphraseStrength': spec(
@@ -55,6 +51,7 @@ export const contract = {
     publicAccess,
   ),
   'vault.cancelCreate': spec(Empty, Ok, publicAccess),
+  'vault.forgetMissing': spec(Empty, VaultStatus, publicAccess),
   'vault.finishCreate': spec(
     z.strictObject({ confirmWords: z.array(z.string().trim().toLowerCase().max(16)).length(3) }),
     VaultStatus,

@@ -1,0 +1,26 @@
+import type { Channel } from '../shared/ipc/contract';
+
+/**
+ * The contract's channel names, checked against it by the compiler (`satisfies` fails on a
+ * missing or an extra name). Listed here rather than imported because contract.ts pulls in
+ * zod, and a sandboxed preload can require nothing but 'electron'.
+ */
+export const PRELOAD_CHANNELS = {
+  'app.info': true,
+  'app.setLanguage': true,
+  'vault.status': true,
+  'vault.passphraseStrength': true,
+  'vault.beginCreate': true,
+  'vault.cancelCreate': true,
+  'vault.forgetMissing': true,
+  'vault.finishCreate': true,
+  'vault.unlock': true,
+  'vault.unlockWithRecovery': true,
+  'vault.lock': true,
+  'vault.activity': true,
+  'vault.changePassphrase': true,
+  'vault.addUser': true,
+  'settings.setIdleLock': true,
+} as const satisfies Record<Channel, true>;
+
+export const preloadChannelNames: readonly Channel[] = Object.keys(PRELOAD_CHANNELS) as Channel[];

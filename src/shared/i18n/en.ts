@@ -1,0 +1,198 @@
+import type { Messages } from './lt';
+
+/** English. Typed from the Lithuanian tree, so a missing or extra key fails to compile. */
+export const en: Messages = {
+  app: {
+    name: 'Sauga',
+    documentTitle: 'Sauga',
+    tagline: 'Encrypted case files',
+    loading: 'Loading…',
+    version: 'Version {{version}}',
+    unavailableTitle: 'Sauga did not start correctly',
+    unavailable:
+      'This window cannot reach the vault. Close Sauga and open it again. If this keeps happening, contact your administrator.',
+    retry: 'Try again',
+  },
+  language: {
+    label: 'Language (Kalba)',
+    lt: 'Lietuvių',
+    en: 'English',
+  },
+  common: {
+    back: 'Back',
+    continue: 'Continue',
+    cancel: 'Cancel',
+    working: 'Please wait…',
+    required: 'This field is required.',
+    tone: {
+      error: 'Error',
+      warning: 'Important',
+      success: 'Done',
+      info: 'Information',
+    },
+  },
+  passphrase: {
+    label: 'Passphrase',
+    repeat: 'Repeat the passphrase',
+    hint: 'At least {{min}} characters. Best: several unrelated words, such as “wind lamp three apples”.',
+    mismatch: 'The passphrases do not match.',
+    strength: {
+      label: 'Passphrase strength',
+      empty: 'Type a passphrase to see whether it is strong enough.',
+      checking: 'Checking…',
+      score0: 'Very weak',
+      score1: 'Weak',
+      score2: 'Fair',
+      score3: 'Strong',
+      score4: 'Very strong',
+      acceptable: 'This passphrase is acceptable.',
+      notAcceptable: 'This passphrase is not acceptable:',
+    },
+    problems: {
+      too_short: 'Too short: use at least {{min}} characters.',
+      guessable: 'Easy to guess: add more unrelated words.',
+      contains_name: 'It contains the organisation’s or the user’s name.',
+    },
+    notAcceptable: 'Choose a stronger passphrase: this one does not meet the requirements.',
+  },
+  create: {
+    steps: {
+      label: 'Vault creation steps',
+      details: 'Details',
+      words: 'Recovery words',
+      confirm: 'Confirmation',
+      current: 'current step',
+      done: 'done',
+    },
+    details: {
+      title: 'Create a vault',
+      intro:
+        'There is no vault on this computer yet. You will be its administrator. All data is encrypted and kept only on this computer.',
+      orgName: 'Organisation name',
+      adminName: 'Your name',
+      adminNameHint: 'You will unlock the vault with this name.',
+      submit: 'Continue',
+    },
+    words: {
+      title: 'Write down your recovery words',
+      warning:
+        'These 24 words are shown only once. They unlock the vault if a passphrase is forgotten, so whoever holds them can read every case file.',
+      advice:
+        'Write the words on paper or print them, and keep the sheet in a safe. Do not photograph them or store them on a computer or phone.',
+      listLabel: 'Recovery words',
+      printHeading: '{{org}} – Sauga recovery words',
+      print: 'Print',
+      continue: 'I have written them down',
+    },
+    confirm: {
+      title: 'Confirm your recovery words',
+      intro: 'Type the requested words from your sheet. The vault is created only when they match.',
+      word: 'Word no. {{n}}',
+      showAgain: 'Show the words again',
+      submit: 'Create the vault',
+      working: 'Creating the vault…',
+    },
+    cancel: 'Cancel creation',
+  },
+  unlock: {
+    title: 'Unlock the vault',
+    user: 'User',
+    userName: 'User name',
+    submit: 'Unlock',
+    working: 'Unlocking…',
+    forgot: 'Forgot your passphrase? Use the recovery words',
+    noticeIdle: 'The vault was locked because there was no activity for a while.',
+    noticeLocked: 'The vault is locked.',
+  },
+  missing: {
+    title: 'Vault folder not found',
+    body: 'A vault was created on this computer, but its folder is gone. If the vault is kept on a removable drive, connect it and try again. If the folder is lost, contact your administrator: the vault can be restored from a backup.',
+    retry: 'Try again',
+    startOver: 'Create a new vault',
+    confirmStartOver:
+      'Really create a new, empty vault? The old vault will not be deleted, but this program will stop looking for it.',
+    confirm: 'Yes, create a new one',
+  },
+  recover: {
+    title: 'Unlock with recovery words',
+    intro:
+      'Type the 24 recovery words from the sheet and choose a new passphrase. The user’s old passphrase will stop working.',
+    wordsLegend: 'Recovery words',
+    wordsHint: 'You can paste all the words into the first box; they will be spread over the boxes.',
+    word: 'Word no. {{n}}',
+    wordsIncomplete: 'Type all 24 words.',
+    newPassphrase: 'New passphrase',
+    repeat: 'Repeat the new passphrase',
+    submit: 'Recover and unlock',
+    working: 'Checking the words…',
+    back: 'Back to unlocking',
+  },
+  home: {
+    title: 'Home',
+    unlocked: 'The vault is unlocked.',
+    signedInAs: 'User',
+    roles: 'Roles',
+    lock: 'Lock',
+    idleOn: 'The vault locks itself after {{minutes}} min without activity.',
+    idleOff: 'Automatic locking is off.',
+    casesSoon: 'Case files will be managed here. For now you can change the settings.',
+  },
+  roles: {
+    caseworker: 'Caseworker',
+    supervisor: 'Supervisor',
+    administrator: 'Administrator',
+  },
+  settings: {
+    title: 'Settings',
+    idle: {
+      legend: 'Automatic locking',
+      label: 'Lock after inactivity (minutes)',
+      hint: '0 means never lock automatically. The maximum is 240.',
+      invalid: 'Enter a whole number from 0 to 240.',
+      save: 'Save',
+      saved: 'Setting saved.',
+    },
+    passphrase: {
+      legend: 'Change your passphrase',
+      current: 'Current passphrase',
+      new: 'New passphrase',
+      repeat: 'Repeat the new passphrase',
+      submit: 'Change passphrase',
+      working: 'Changing…',
+      changed: 'Passphrase changed. Use the new passphrase next time you unlock the vault.',
+    },
+  },
+  errors: {
+    INVALID_INPUT: 'Some of the data entered is not valid. Check the fields and try again.',
+    WRONG_PASSPHRASE: 'Wrong passphrase. Check that Caps Lock is off and the right keyboard language is selected.',
+    UNKNOWN_USER: 'There is no user of that name in this vault. Check the name.',
+    RECOVERY_WORDS_INVALID:
+      'The recovery words are not valid: a word is misspelt or out of place. Check them against the sheet.',
+    RECOVERY_CONFIRM_MISMATCH: 'The words do not match the ones shown. Check what you wrote down and try again.',
+    KDF_BELOW_FLOOR:
+      'The vault’s key file has been altered: its protection is weaker than allowed, so the vault was not unlocked. Restore the vault from a backup and tell your administrator.',
+    SLOT_FILE_INVALID:
+      'The vault’s key file is damaged or has been altered, so the vault was not unlocked. Restore the vault from a backup and tell your administrator.',
+    VAULT_MISSING:
+      'The vault folder cannot be found. If the vault is kept on a removable drive, connect it and try again.',
+    VAULT_EXISTS: 'There is already a vault in this folder, so no new vault was created.',
+    VAULT_DAMAGED:
+      'The vault’s database is damaged and cannot be opened. Do not delete any files: restore the vault from a backup or contact your administrator.',
+    VAULT_REPLACED:
+      'The vault’s database has been replaced or belongs to another vault, so the vault was not unlocked. Do not delete any files: restore the vault from a backup and tell your administrator.',
+    VAULT_TOO_NEW: 'This vault was made by a newer version of Sauga. Update the program and try again.',
+    VAULT_BUSY: 'The vault is in use by another Sauga window or program. Wait a moment and try again.',
+    MIGRATION_FAILED:
+      'The vault’s data structure could not be updated; the changes were rolled back. Contact your administrator.',
+    WEAK_PASSPHRASE: 'The passphrase is too weak. Choose a longer one made of several unrelated words.',
+    USER_EXISTS: 'A user of that name already exists.',
+    LOCKED: 'The vault is locked. Unlock it and try again.',
+    FORBIDDEN: 'Your role does not allow this.',
+    FOREIGN_ORIGIN: 'Request refused: it did not come from the Sauga window.',
+    UNKNOWN_CHANNEL: 'The program does not know this action. Its parts may be of different versions: reinstall Sauga.',
+    NO_PENDING_CREATION: 'Vault creation was not started or was interrupted. Start again.',
+    DISK_FULL: 'The disk is full. Free some space and try again.',
+    FILE_UNREADABLE: 'A file could not be read or written: permission is missing or another program is using it.',
+    INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your administrator.',
+  },
+};

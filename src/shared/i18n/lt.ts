@@ -1,0 +1,208 @@
+import type { ErrorCode } from '../errors';
+
+/**
+ * Lithuanian, the default language. This object defines the key structure: `en` must have
+ * exactly the same keys (checked by its type). Interpolations use i18next's {{name}} syntax.
+ * No plural keys on purpose: Lithuanian and English have different plural categories, which
+ * would break the identical-keys rule; phrase counts so they need no plural.
+ */
+export const lt = {
+  app: {
+    name: 'Sauga',
+    documentTitle: 'Sauga',
+    tagline: 'Šifruotų bylų saugykla',
+    loading: 'Įkeliama…',
+    version: 'Versija {{version}}',
+    unavailableTitle: 'Programa paleista netinkamai',
+    unavailable:
+      'Šis langas neturi ryšio su saugykla. Uždarykite Sauga ir atidarykite ją iš naujo. Jei klaida kartojasi, kreipkitės į administratorių.',
+    retry: 'Bandyti dar kartą',
+  },
+  language: {
+    label: 'Kalba (Language)',
+    lt: 'Lietuvių',
+    en: 'English',
+  },
+  common: {
+    back: 'Atgal',
+    continue: 'Tęsti',
+    cancel: 'Atšaukti',
+    working: 'Palaukite…',
+    required: 'Šis laukas privalomas.',
+    tone: {
+      error: 'Klaida',
+      warning: 'Svarbu',
+      success: 'Atlikta',
+      info: 'Informacija',
+    },
+  },
+  passphrase: {
+    label: 'Slaptafrazė',
+    repeat: 'Pakartokite slaptafrazę',
+    hint: 'Bent {{min}} simbolių. Geriausia – keli nesusiję žodžiai, pavyzdžiui, „vėjas lempa trys obuoliai“.',
+    mismatch: 'Slaptafrazės nesutampa.',
+    strength: {
+      label: 'Slaptafrazės stiprumas',
+      empty: 'Įveskite slaptafrazę – čia pamatysite, ar ji pakankamai stipri.',
+      checking: 'Tikrinama…',
+      score0: 'Labai silpna',
+      score1: 'Silpna',
+      score2: 'Vidutinė',
+      score3: 'Stipri',
+      score4: 'Labai stipri',
+      acceptable: 'Slaptafrazė tinka.',
+      notAcceptable: 'Slaptafrazė netinka:',
+    },
+    problems: {
+      too_short: 'Per trumpa: reikia bent {{min}} simbolių.',
+      guessable: 'Lengvai atspėjama: pridėkite daugiau nesusijusių žodžių.',
+      contains_name: 'Joje yra organizacijos ar naudotojo vardas.',
+    },
+    notAcceptable: 'Pasirinkite stipresnę slaptafrazę: ši neatitinka reikalavimų.',
+  },
+  create: {
+    steps: {
+      label: 'Saugyklos kūrimo žingsniai',
+      details: 'Duomenys',
+      words: 'Atkūrimo žodžiai',
+      confirm: 'Patvirtinimas',
+      current: 'dabartinis žingsnis',
+      done: 'atlikta',
+    },
+    details: {
+      title: 'Sukurkite saugyklą',
+      intro:
+        'Šiame kompiuteryje dar nėra saugyklos. Ją sukūrę tapsite jos administratoriumi. Visi duomenys bus šifruojami ir laikomi tik šiame kompiuteryje.',
+      orgName: 'Organizacijos pavadinimas',
+      adminName: 'Jūsų vardas',
+      adminNameHint: 'Šiuo vardu atrakinsite saugyklą.',
+      submit: 'Tęsti',
+    },
+    words: {
+      title: 'Užsirašykite atkūrimo žodžius',
+      warning:
+        'Šie 24 žodžiai rodomi tik vieną kartą. Jais galima atrakinti saugyklą, jei pamiršite slaptafrazę, todėl kas juos turi, gali perskaityti visas bylas.',
+      advice:
+        'Užrašykite žodžius ant popieriaus arba atspausdinkite ir laikykite seife. Nefotografuokite jų ir nesaugokite kompiuteryje ar telefone.',
+      listLabel: 'Atkūrimo žodžiai',
+      printHeading: '{{org}} – Sauga atkūrimo žodžiai',
+      print: 'Spausdinti',
+      continue: 'Užsirašiau, tęsti',
+    },
+    confirm: {
+      title: 'Patvirtinkite atkūrimo žodžius',
+      intro: 'Įrašykite prašomus žodžius iš savo lapo. Saugykla bus sukurta tik tada, kai jie sutaps.',
+      word: 'Žodis Nr. {{n}}',
+      showAgain: 'Rodyti žodžius dar kartą',
+      submit: 'Sukurti saugyklą',
+      working: 'Kuriama saugykla…',
+    },
+    cancel: 'Atšaukti kūrimą',
+  },
+  unlock: {
+    title: 'Atrakinkite saugyklą',
+    user: 'Naudotojas',
+    userName: 'Naudotojo vardas',
+    submit: 'Atrakinti',
+    working: 'Atrakinama…',
+    forgot: 'Pamiršote slaptafrazę? Naudokite atkūrimo žodžius',
+    noticeIdle: 'Saugykla užrakinta, nes kurį laiką nebuvo veiksmų.',
+    noticeLocked: 'Saugykla užrakinta.',
+  },
+  missing: {
+    title: 'Saugyklos aplankas nerastas',
+    body: 'Šiame kompiuteryje buvo sukurta saugykla, bet jos aplanko nebėra. Jei saugykla laikoma išoriniame diske, prijunkite jį ir bandykite dar kartą. Jei aplankas prarastas, kreipkitės į administratorių: saugyklą galima atkurti iš atsarginės kopijos.',
+    retry: 'Bandyti dar kartą',
+    startOver: 'Kurti naują saugyklą',
+    confirmStartOver:
+      'Ar tikrai kurti naują, tuščią saugyklą? Senoji saugykla nebus ištrinta, bet ši programa jos nebeieškos.',
+    confirm: 'Taip, kurti naują',
+  },
+  recover: {
+    title: 'Atrakinimas atkūrimo žodžiais',
+    intro:
+      'Įveskite 24 atkūrimo žodžius iš lapo ir pasirinkite naują slaptafrazę. Senoji naudotojo slaptafrazė nebegalios.',
+    wordsLegend: 'Atkūrimo žodžiai',
+    wordsHint: 'Visus žodžius galite įklijuoti į pirmąjį laukelį – jie bus paskirstyti automatiškai.',
+    word: 'Žodis Nr. {{n}}',
+    wordsIncomplete: 'Įveskite visus 24 žodžius.',
+    newPassphrase: 'Nauja slaptafrazė',
+    repeat: 'Pakartokite naują slaptafrazę',
+    submit: 'Atkurti ir atrakinti',
+    working: 'Tikrinami žodžiai…',
+    back: 'Grįžti į atrakinimą',
+  },
+  home: {
+    title: 'Pradžia',
+    unlocked: 'Saugykla atrakinta.',
+    signedInAs: 'Naudotojas',
+    roles: 'Vaidmenys',
+    lock: 'Užrakinti',
+    idleOn: 'Saugykla užsirakins automatiškai, jei {{minutes}} min. nebus jokių veiksmų.',
+    idleOff: 'Automatinis užrakinimas išjungtas.',
+    casesSoon: 'Bylų tvarkymas bus čia. Kol kas galite keisti nustatymus.',
+  },
+  roles: {
+    caseworker: 'Atvejo vadybininkas',
+    supervisor: 'Vadovas',
+    administrator: 'Administratorius',
+  },
+  settings: {
+    title: 'Nustatymai',
+    idle: {
+      legend: 'Automatinis užrakinimas',
+      label: 'Užrakinti po neveiklumo (minutėmis)',
+      hint: '0 – niekada neužrakinti automatiškai. Didžiausia reikšmė – 240.',
+      invalid: 'Įveskite sveikąjį skaičių nuo 0 iki 240.',
+      save: 'Išsaugoti',
+      saved: 'Nustatymas išsaugotas.',
+    },
+    passphrase: {
+      legend: 'Keisti savo slaptafrazę',
+      current: 'Dabartinė slaptafrazė',
+      new: 'Nauja slaptafrazė',
+      repeat: 'Pakartokite naują slaptafrazę',
+      submit: 'Keisti slaptafrazę',
+      working: 'Keičiama…',
+      changed: 'Slaptafrazė pakeista. Kitą kartą atrakinkite saugyklą nauja slaptafraze.',
+    },
+  },
+  errors: {
+    INVALID_INPUT: 'Kai kurie įvesti duomenys netinkami. Patikrinkite laukus ir bandykite dar kartą.',
+    WRONG_PASSPHRASE:
+      'Neteisinga slaptafrazė. Patikrinkite, ar neįjungtos didžiosios raidės (Caps Lock) ir ar pasirinkta tinkama klaviatūros kalba.',
+    UNKNOWN_USER: 'Tokio naudotojo šioje saugykloje nėra. Patikrinkite vardą.',
+    RECOVERY_WORDS_INVALID:
+      'Atkūrimo žodžiai netinka: kuris nors žodis parašytas klaidingai arba ne savo vietoje. Patikrinkite juos pagal lapą.',
+    RECOVERY_CONFIRM_MISMATCH: 'Žodžiai nesutampa su parodytais. Patikrinkite, ką užsirašėte, ir bandykite dar kartą.',
+    KDF_BELOW_FLOOR:
+      'Saugyklos raktų failas pakeistas: jo apsauga silpnesnė nei leidžiama, todėl saugykla neatrakinta. Atkurkite saugyklą iš atsarginės kopijos ir praneškite administratoriui.',
+    SLOT_FILE_INVALID:
+      'Saugyklos raktų failas pažeistas arba pakeistas, todėl saugykla neatrakinta. Atkurkite saugyklą iš atsarginės kopijos ir praneškite administratoriui.',
+    VAULT_MISSING:
+      'Saugyklos aplankas nerastas. Jei saugykla laikoma išorinėje laikmenoje, prijunkite ją ir bandykite dar kartą.',
+    VAULT_EXISTS: 'Šiame aplanke saugykla jau yra, todėl nauja nesukurta.',
+    VAULT_DAMAGED:
+      'Saugyklos duomenų bazė pažeista ir jos nepavyksta atidaryti. Neištrinkite jokių failų: atkurkite saugyklą iš atsarginės kopijos arba kreipkitės į administratorių.',
+    VAULT_REPLACED:
+      'Saugyklos duomenų bazė pakeista kita arba nepriklauso šiai saugyklai, todėl saugykla neatrakinta. Neištrinkite jokių failų: atkurkite saugyklą iš atsarginės kopijos ir praneškite administratoriui.',
+    VAULT_TOO_NEW: 'Šią saugyklą sukūrė naujesnė Sauga versija. Atnaujinkite programą ir bandykite dar kartą.',
+    VAULT_BUSY: 'Saugyklą šiuo metu naudoja kitas Sauga langas ar programa. Palaukite ir bandykite dar kartą.',
+    MIGRATION_FAILED:
+      'Nepavyko atnaujinti saugyklos duomenų struktūros; pakeitimai atšaukti. Kreipkitės į administratorių.',
+    WEAK_PASSPHRASE: 'Slaptafrazė per silpna. Pasirinkite ilgesnę, sudarytą iš kelių nesusijusių žodžių.',
+    USER_EXISTS: 'Naudotojas tokiu vardu jau yra.',
+    LOCKED: 'Saugykla užrakinta. Atrakinkite ją ir bandykite dar kartą.',
+    FORBIDDEN: 'Jūsų vaidmuo neleidžia atlikti šio veiksmo.',
+    FOREIGN_ORIGIN: 'Užklausa atmesta, nes ji atėjo ne iš Sauga programos lango.',
+    UNKNOWN_CHANNEL:
+      'Programa nežino tokio veiksmo. Gali būti, kad jos dalys skirtingų versijų – įdiekite Sauga iš naujo.',
+    NO_PENDING_CREATION: 'Saugyklos kūrimas nepradėtas arba buvo nutrauktas. Pradėkite iš naujo.',
+    DISK_FULL: 'Diske nebėra vietos. Atlaisvinkite vietos ir bandykite dar kartą.',
+    FILE_UNREADABLE: 'Nepavyko perskaityti ar įrašyti failo: trūksta teisių arba failą naudoja kita programa.',
+    INTERNAL: 'Įvyko netikėta klaida. Bandykite dar kartą; jei klaida kartojasi, kreipkitės į administratorių.',
+  } satisfies Record<ErrorCode, string>,
+};
+
+/** The message tree every language must provide, key for key. */
+export type Messages = typeof lt;
