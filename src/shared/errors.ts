@@ -28,6 +28,12 @@ export const ErrorCode = {
   NoPendingCreation: 'NO_PENDING_CREATION',
   DiskFull: 'DISK_FULL',
   FileUnreadable: 'FILE_UNREADABLE',
+  StaleVersion: 'STALE_VERSION',
+  NotFound: 'NOT_FOUND',
+  CaseClosed: 'CASE_CLOSED',
+  ItemInUse: 'ITEM_IN_USE',
+  AttachmentTooLarge: 'ATTACHMENT_TOO_LARGE',
+  AttachmentTypeRefused: 'ATTACHMENT_TYPE_REFUSED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

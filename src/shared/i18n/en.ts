@@ -193,6 +193,14 @@ export const en: Messages = {
     NO_PENDING_CREATION: 'Vault creation was not started or was interrupted. Start again.',
     DISK_FULL: 'The disk is full. Free some space and try again.',
     FILE_UNREADABLE: 'A file could not be read or written: permission is missing or another program is using it.',
+    STALE_VERSION:
+      'Someone else changed this case while you were editing. Nothing was overwritten: reload the case and enter your changes again.',
+    NOT_FOUND: 'The record was not found. It may have been removed.',
+    CASE_CLOSED: 'The case is closed and cannot be changed. A supervisor can reopen it.',
+    ITEM_IN_USE:
+      'This record cannot be removed because another record relies on it (for example, a referral relies on a consent).',
+    ATTACHMENT_TOO_LARGE: 'The file is too large. The largest attachment allowed is 25 MB.',
+    ATTACHMENT_TYPE_REFUSED: 'Files of this type cannot be attached. PDF, PNG, JPEG, TIFF and WebP files are allowed.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your administrator.',
   },
 };

@@ -200,6 +200,13 @@ export const lt = {
     NO_PENDING_CREATION: 'Saugyklos kūrimas nepradėtas arba buvo nutrauktas. Pradėkite iš naujo.',
     DISK_FULL: 'Diske nebėra vietos. Atlaisvinkite vietos ir bandykite dar kartą.',
     FILE_UNREADABLE: 'Nepavyko perskaityti ar įrašyti failo: trūksta teisių arba failą naudoja kita programa.',
+    STALE_VERSION:
+      'Kol redagavote, bylą pakeitė kitas naudotojas. Niekas neperrašyta: atnaujinkite bylą ir įveskite pakeitimus dar kartą.',
+    NOT_FOUND: 'Įrašas nerastas. Galbūt jis jau pašalintas.',
+    CASE_CLOSED: 'Byla uždaryta, todėl jos keisti negalima. Atnaujinti bylą gali vadovas.',
+    ITEM_IN_USE: 'Šio įrašo pašalinti negalima, nes juo remiasi kitas įrašas (pvz., siuntimas remiasi sutikimu).',
+    ATTACHMENT_TOO_LARGE: 'Failas per didelis. Didžiausias leidžiamas priedo dydis – 25 MB.',
+    ATTACHMENT_TYPE_REFUSED: 'Šio tipo failo pridėti negalima. Leidžiami PDF, PNG, JPEG, TIFF ir WebP failai.',
     INTERNAL: 'Įvyko netikėta klaida. Bandykite dar kartą; jei klaida kartojasi, kreipkitės į administratorių.',
   } satisfies Record<ErrorCode, string>,
 };

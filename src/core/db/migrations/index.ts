@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { m0001 } from './0001_initial';
 import { m0002 } from './0002_audit_log';
+import { m0003 } from './0003_cases';
 
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];
 export const LATEST_SCHEMA_VERSION = migrations.length;
