@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { ErrorCode } from '../shared/errors';
 import type { Role } from '../shared/roles';
 import type { Language, PassphraseStrength, VaultStatus } from '../shared/vault';
+import { CaseService } from './cases/service';
 import { readConfig, writeConfig } from './config';
 import { AppError } from './errors';
 import { entropyToWords } from './vault/recovery';
@@ -22,6 +23,11 @@ export interface AppCoreConfig extends VaultOptions {
   vaultDir: string;
   configFile: string;
   version: string;
+  /**
+   * Asks the user where to save a file (Electron's save dialog in the app, a stub in tests).
+   * Resolves undefined when the user cancels.
+   */
+  chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 interface PendingCreation {
@@ -47,6 +53,7 @@ function pickPositions(): number[] {
  */
 export class AppCore {
   private session: VaultSession | undefined;
+  private caseService: { session: VaultSession; service: CaseService } | undefined;
   private pending: PendingCreation | undefined;
   private lastActivity = 0;
   private failedUnlocks = 0;
@@ -104,6 +111,23 @@ export class AppCore {
     this.lockIfIdle();
     if (!this.session || this.session.isLocked) throw new AppError(ErrorCode.Locked, 'the vault is locked');
     return this.session;
+  }
+
+  /** The case service of the current session; every call in it checks need-to-know itself. */
+  cases(): CaseService {
+    const session = this.requireSession();
+    if (this.caseService?.session !== session) this.caseService = { session, service: new CaseService(session) };
+    return this.caseService.service;
+  }
+
+  /** Saving a copy of an attachment out of the vault: the user picks the file, then it is logged. */
+  async exportAttachment(caseId: string, attachmentId: string): Promise<boolean> {
+    const cases = this.cases();
+    const { meta } = cases.readAttachmentMeta(caseId, attachmentId);
+    const path = await this.config.chooseSavePath?.(meta.fileName);
+    if (!path) return false;
+    cases.exportAttachment(caseId, attachmentId, path);
+    return true;
   }
 
   touch(): void {
@@ -227,6 +251,7 @@ export class AppCore {
       }
     }
     this.session = undefined;
+    this.caseService = undefined;
     return this.status();
   }
 

@@ -12,6 +12,7 @@ import { createMainWindow } from './window/mainWindow';
 import { installApplicationMenu } from './window/menu';
 import { guardAllWebContents } from './window/navigation';
 import { privilegedSchemes, registerAppProtocol } from './window/protocol';
+import { saveDialogChooser } from './window/saveDialog';
 import { hardenSession } from './window/session';
 import { claimSingleInstance } from './window/singleInstance';
 
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const core = new AppCore(config);
+  const core = new AppCore({ ...config, chooseSavePath: saveDialogChooser(dialog, () => mainWindow) });
 
   await harden(session.defaultSession);
   installApplicationMenu(Menu, process.platform, app.isPackaged);

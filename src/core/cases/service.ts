@@ -758,6 +758,22 @@ export class CaseService {
     return { meta: attachmentMeta(row), ...(row.content ? { content: row.content } : {}) };
   }
 
+  /**
+   * An attachment's name and type, e.g. to suggest a file name before an export. Reading the
+   * metadata is not a view of the content, so it is not logged; a refusal is.
+   */
+  readAttachmentMeta(caseId: unknown, attachmentId: unknown): { meta: AttachmentMeta } {
+    const id = parseInput(CaseId, caseId);
+    const aid = parseInput(AttachmentId, attachmentId);
+    const db = this.session.db;
+    try {
+      return { meta: this.attachmentRow(db, locateCase(this.session, db, id), aid, false).meta };
+    } catch (e) {
+      if (e instanceof AccessDenied) recordDenial(this.session, id, 'case.attachment_meta');
+      throw e;
+    }
+  }
+
   /** The content, for preview inside the app (the renderer shows it from memory). */
   readAttachment(caseId: unknown, attachmentId: unknown): { meta: AttachmentMeta; content: Buffer } {
     const aid = parseInput(AttachmentId, attachmentId);

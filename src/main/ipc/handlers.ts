@@ -57,6 +57,40 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     core.setIdleLock(input.minutes);
     return ok;
   },
+
+  'cases.list': (input, core) => core.cases().listCases(input),
+  'cases.create': (input, core) => core.cases().createCase(input),
+  'cases.get': (input, core) => core.cases().getCase(input.caseId, { revealIdentity: input.revealIdentity ?? false }),
+  'cases.updateSection': (input, core) =>
+    core.cases().updateSection(input.caseId, input.update.section, input.update.data, input.update.expectedVersion),
+  'cases.addItem': (input, core) => core.cases().addItem(input.caseId, input.item.kind, input.item.data),
+  'cases.updateItem': (input, core) =>
+    core.cases().updateItem(input.caseId, input.item.kind, input.itemId, input.item.data, input.expectedVersion),
+  'cases.removeItem': (input, core) =>
+    core.cases().removeItem(input.caseId, input.kind, input.itemId, input.expectedVersion),
+  'cases.history': (input, core) => core.cases().getHistory(input.caseId, input.query),
+  'cases.viewLog': (input, core) => core.cases().getViewLog(input.caseId),
+  'cases.workers': (_, core) => core.cases().listWorkers(),
+  'cases.assignments': (input, core) => core.cases().getAssignments(input.caseId),
+  'cases.assign': (input, core) => core.cases().assignCase(input.caseId, input.userId, { owner: input.owner ?? false }),
+  'cases.unassign': (input, core) => core.cases().unassignCase(input.caseId, input.userId),
+  'cases.reassign': (input, core) => core.cases().reassignCase(input.caseId, input.fromUserId, input.toUserId),
+  'cases.setStatus': (input, core) => core.cases().setStatus(input.caseId, input.status, input.expectedVersion),
+  'cases.requestClosure': (input, core) =>
+    core.cases().requestClosure(input.caseId, input.closure, input.expectedVersion),
+  'cases.close': (input, core) => core.cases().closeCase(input.caseId, input.closure, input.expectedVersion),
+  'cases.checkDuplicates': (input, core) => core.cases().checkDuplicates(input),
+  'cases.addAttachment': (input, core) =>
+    core.cases().addAttachment(input.caseId, input.attachment, Buffer.from(input.contentBase64, 'base64')),
+  'cases.readAttachment': (input, core) => {
+    const { meta, content } = core.cases().readAttachment(input.caseId, input.attachmentId);
+    return { meta, contentBase64: content.toString('base64') };
+  },
+  'cases.exportAttachment': async (input, core) => ({
+    saved: await core.exportAttachment(input.caseId, input.attachmentId),
+  }),
+  'cases.removeAttachment': (input, core) =>
+    core.cases().removeAttachment(input.caseId, input.attachmentId, input.expectedVersion),
 };
 
 export interface InvokeContext {

@@ -1,4 +1,29 @@
 import { z } from 'zod';
+import {
+  AssignmentRecord,
+  AttachmentId,
+  AttachmentInput,
+  AttachmentMeta,
+  CaseId,
+  CaseListQuery,
+  CaseListResult,
+  CaseVersion,
+  CaseView,
+  ClosureInput,
+  CreatedCase,
+  DuplicateProbe,
+  DuplicateWarning,
+  HistoryPage,
+  HistoryQuery,
+  ItemId,
+  ItemInput,
+  ItemKind,
+  NewCase,
+  SectionUpdate,
+  UserId,
+  ViewLogEntry,
+  Worker,
+} from '../cases/schemas';
 import { Role } from '../roles';
 import {
   IdleLockMinutes,
@@ -35,6 +60,12 @@ const spec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, acc
 
 const Empty = z.strictObject({});
 const Ok = z.strictObject({ ok: z.literal(true) });
+const Version = z.strictObject({ version: z.number().int() });
+/** Case content is for people who work with cases; administrators alone see none of it. */
+const caseWork = roles('caseworker', 'supervisor');
+const supervisor = roles('supervisor');
+/** 25 MiB of content as base64, with room for padding. */
+const AttachmentBase64 = z.base64().max(Math.ceil((25 * 1024 * 1024) / 3) * 4 + 4);
 
 export const contract = {
   'app.info': spec(Empty, z.strictObject({ version: z.string(), language: Language }), publicAccess),
@@ -80,6 +111,74 @@ export const contract = {
     roles('administrator'),
   ),
   'settings.setIdleLock': spec(z.strictObject({ minutes: IdleLockMinutes }), Ok, roles('administrator')),
+
+  'cases.list': spec(CaseListQuery, CaseListResult, caseWork),
+  'cases.create': spec(NewCase, CreatedCase, caseWork),
+  'cases.get': spec(z.strictObject({ caseId: CaseId, revealIdentity: z.boolean().optional() }), CaseView, caseWork),
+  'cases.updateSection': spec(z.strictObject({ caseId: CaseId, update: SectionUpdate }), Version, caseWork),
+  'cases.addItem': spec(
+    z.strictObject({ caseId: CaseId, item: ItemInput }),
+    z.strictObject({ id: ItemId, version: z.number().int() }),
+    caseWork,
+  ),
+  'cases.updateItem': spec(
+    z.strictObject({ caseId: CaseId, itemId: ItemId, item: ItemInput, expectedVersion: CaseVersion }),
+    Version,
+    caseWork,
+  ),
+  'cases.removeItem': spec(
+    z.strictObject({ caseId: CaseId, kind: ItemKind, itemId: ItemId, expectedVersion: CaseVersion }),
+    Version,
+    caseWork,
+  ),
+  'cases.history': spec(z.strictObject({ caseId: CaseId, query: HistoryQuery }), HistoryPage, caseWork),
+  'cases.viewLog': spec(z.strictObject({ caseId: CaseId }), z.array(ViewLogEntry), caseWork),
+  'cases.workers': spec(Empty, z.array(Worker), caseWork),
+  'cases.assignments': spec(z.strictObject({ caseId: CaseId }), z.array(AssignmentRecord), caseWork),
+  'cases.assign': spec(
+    z.strictObject({ caseId: CaseId, userId: UserId, owner: z.boolean().optional() }),
+    Version,
+    supervisor,
+  ),
+  'cases.unassign': spec(z.strictObject({ caseId: CaseId, userId: UserId }), Version, supervisor),
+  'cases.reassign': spec(z.strictObject({ caseId: CaseId, fromUserId: UserId, toUserId: UserId }), Version, supervisor),
+  'cases.setStatus': spec(
+    z.strictObject({ caseId: CaseId, status: z.enum(['OPEN', 'FOLLOW_UP']), expectedVersion: CaseVersion }),
+    Version,
+    caseWork,
+  ),
+  'cases.requestClosure': spec(
+    z.strictObject({ caseId: CaseId, closure: ClosureInput, expectedVersion: CaseVersion }),
+    Version,
+    caseWork,
+  ),
+  'cases.close': spec(
+    z.strictObject({ caseId: CaseId, closure: ClosureInput.optional(), expectedVersion: CaseVersion }),
+    Version,
+    supervisor,
+  ),
+  'cases.checkDuplicates': spec(DuplicateProbe, DuplicateWarning, caseWork),
+  'cases.addAttachment': spec(
+    z.strictObject({ caseId: CaseId, attachment: AttachmentInput, contentBase64: AttachmentBase64 }),
+    z.strictObject({ id: AttachmentId, version: z.number().int(), meta: AttachmentMeta }),
+    caseWork,
+  ),
+  'cases.readAttachment': spec(
+    z.strictObject({ caseId: CaseId, attachmentId: AttachmentId }),
+    z.strictObject({ meta: AttachmentMeta, contentBase64: z.string() }),
+    caseWork,
+  ),
+  /** Asks where to save (a dialog in main); cancelling saves nothing and logs nothing. */
+  'cases.exportAttachment': spec(
+    z.strictObject({ caseId: CaseId, attachmentId: AttachmentId }),
+    z.strictObject({ saved: z.boolean() }),
+    caseWork,
+  ),
+  'cases.removeAttachment': spec(
+    z.strictObject({ caseId: CaseId, attachmentId: AttachmentId, expectedVersion: CaseVersion }),
+    Version,
+    caseWork,
+  ),
 } as const;
 
 export type Contract = typeof contract;
