@@ -57,12 +57,15 @@ describe('audit hash chain', () => {
     expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'mac' });
   });
 
-  it('a truncated chain verifies on its own but no longer extends the recorded head', () => {
-    const head = auditHead(db);
+  it('entries cut off the end are detected against the recorded head', () => {
     db.prepare('DELETE FROM audit_log WHERE seq > 8').run();
-    const v = verifyAudit(db, key);
-    expect(v.ok).toBe(true);
-    expect(auditHead(db)).not.toEqual(head);
+    expect(verifyAudit(db, key)).toMatchObject({ ok: false, firstBadSeq: 9, reason: 'truncated' });
+  });
+
+  it('the recorded head follows every append', () => {
+    appendAudit(db, key, { actor: 'Ona', action: 'case.viewed', subject: 'case-x' });
+    const head = auditHead(db);
+    expect(verifyAudit(db, key)).toEqual({ ok: true, entries: 11, head });
   });
 
   it('a chain forged with another key fails at the first entry', () => {

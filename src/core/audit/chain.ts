@@ -65,6 +65,10 @@ export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new 
     detail: JSON.stringify(e.detail ?? {}),
   };
   const mac = macOf(key, prev?.mac ?? GENESIS, seq, row);
+  // The head is kept beside the chain so that entries cut off the end are noticed too.
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  ).run(`${seq}:${mac.toString('hex')}`);
   db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     seq,
     row.at,
@@ -79,7 +83,7 @@ export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new 
 
 export type AuditVerdict =
   | { ok: true; entries: number; head: AuditHead }
-  | { ok: false; entries: number; firstBadSeq: number; reason: 'mac' | 'gap' };
+  | { ok: false; entries: number; firstBadSeq: number; reason: 'mac' | 'gap' | 'truncated' };
 
 /** Walk the whole chain; the first entry whose MAC or sequence does not follow is named. */
 export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
@@ -97,6 +101,11 @@ export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
     prev = r.mac;
     expected++;
     count++;
+  }
+  const recorded = (db.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined)
+    ?.value;
+  if (recorded !== undefined && recorded !== `${count}:${prev.toString('hex')}`) {
+    return { ok: false, entries: count, firstBadSeq: count + 1, reason: 'truncated' };
   }
   return { ok: true, entries: count, head: { seq: count, mac: prev.toString('hex') } };
 }
