@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAuditKey } from '../../src/core/audit/chain';
 import { deriveKek } from '../../src/core/vault/kdf';
+import { LATEST_SCHEMA_VERSION } from '../../src/core/db/migrations';
 import { SlotMeta, unwrapSlot } from '../../src/core/vault/keyslots';
 import { entropyToWords, wordsToEntropy } from '../../src/core/vault/recovery';
 import { createVault } from '../../src/core/vault/vault';
@@ -124,7 +125,7 @@ describe('a locked vault opened without Sauga', () => {
     const out = r.json!;
     expect(out.rows).toEqual([{ org: ORG, canary: CANARY, vaultId }]);
     expect(out.slot).toMatchObject({ kind: 'passphrase', user: USER });
-    expect(out.userVersion).toBe(2);
+    expect(out.userVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(out.header).toMatchObject({
       pageSize: PAGE,
       reserve: 80,
