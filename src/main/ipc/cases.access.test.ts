@@ -32,7 +32,7 @@ let caseId: string;
 let attachmentId: string;
 let itemId: string;
 let version: number;
-let exported: string[] = [];
+const exported: string[] = [];
 
 async function call<T = unknown>(channel: Channel, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
   return (await invoke(channel, input, ctx)) as { ok: boolean; value?: T; error?: { code: string } };
