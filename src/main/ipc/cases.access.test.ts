@@ -34,7 +34,10 @@ let itemId: string;
 let version: number;
 const exported: string[] = [];
 
-async function call<T = unknown>(channel: Channel, input: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
+async function call<T = unknown>(
+  channel: Channel,
+  input: unknown,
+): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
   return (await invoke(channel, input, ctx)) as { ok: boolean; value?: T; error?: { code: string } };
 }
 
@@ -57,9 +60,15 @@ function attempts(): [Channel, unknown][] {
   return [
     ['cases.get', { caseId }],
     ['cases.get', { caseId, revealIdentity: true }],
-    ['cases.updateSection', { caseId, update: { section: 'management', data: { openedOn: '2026-11-02' }, expectedVersion: version } }],
+    [
+      'cases.updateSection',
+      { caseId, update: { section: 'management', data: { openedOn: '2026-11-02' }, expectedVersion: version } },
+    ],
     ['cases.addItem', { caseId, item: { kind: 'notes', data: { date: '2026-11-01', text: 'x' } } }],
-    ['cases.updateItem', { caseId, itemId, item: { kind: 'notes', data: { date: '2026-11-01', text: 'y' } }, expectedVersion: version }],
+    [
+      'cases.updateItem',
+      { caseId, itemId, item: { kind: 'notes', data: { date: '2026-11-01', text: 'y' } }, expectedVersion: version },
+    ],
     ['cases.removeItem', { caseId, kind: 'notes', itemId, expectedVersion: version }],
     ['cases.history', { caseId, query: {} }],
     ['cases.viewLog', { caseId }],
@@ -95,7 +104,9 @@ beforeAll(async () => {
   const { words, confirmPositions } = begun.value as { words: string[]; confirmPositions: number[] };
   expect((await call('vault.finishCreate', { confirmWords: confirmPositions.map((p) => words[p]) })).ok).toBe(true);
   for (const u of Object.values(USERS)) {
-    expect((await call('vault.addUser', { userName: u.userName, roles: [...u.roles], passphrase: u.passphrase })).ok).toBe(true);
+    expect(
+      (await call('vault.addUser', { userName: u.userName, roles: [...u.roles], passphrase: u.passphrase })).ok,
+    ).toBe(true);
   }
   await as('ona');
   const created = await call<{ id: string; version: number }>('cases.create', {
@@ -130,7 +141,10 @@ describe('need-to-know over IPC', () => {
     for (const [channel, input] of attempts().slice(0, 2)) expect((await call(channel, input)).ok).toBe(true);
     const list = await call<{ rows: { id: string }[] }>('cases.list', { search: 'zerune' });
     expect(list.value?.rows.map((r) => r.id)).toEqual([caseId]);
-    expect(await call('cases.exportAttachment', { caseId, attachmentId })).toMatchObject({ ok: true, value: { saved: true } });
+    expect(await call('cases.exportAttachment', { caseId, attachmentId })).toMatchObject({
+      ok: true,
+      value: { saved: true },
+    });
   });
 
   it('another caseworker reaches it by no channel, and each attempt is audited', async () => {
@@ -143,7 +157,10 @@ describe('need-to-know over IPC', () => {
     }
     const list = await call<{ rows: unknown[]; total: number | null }>('cases.list', { search: 'zerune' });
     expect(list.value?.rows).toEqual([]);
-    const dup = await call<Record<string, unknown>>('cases.checkDuplicates', { givenNames: 'Žėrūnė', familyNames: 'Kazlauskaitė' });
+    const dup = await call<Record<string, unknown>>('cases.checkDuplicates', {
+      givenNames: 'Žėrūnė',
+      familyNames: 'Kazlauskaitė',
+    });
     expect(JSON.stringify(dup.value)).not.toContain(caseId);
     const denied = auditRows(caseId).filter((r) => r.action === 'case.access_denied');
     expect(denied.length - before).toBe(tried.length);
@@ -155,9 +172,13 @@ describe('need-to-know over IPC', () => {
     await as('admin');
     const caseChannels = channels.filter((c) => c.startsWith('cases.'));
     for (const channel of caseChannels) {
-      const match = [...attempts(), ['cases.list', {}], ['cases.create', { openedOn: '2026-11-02' }], ['cases.workers', {}], ['cases.checkDuplicates', {}]].find(
-        ([c]) => c === channel,
-      ) ?? [channel, { caseId, userId: caseId, fromUserId: caseId, toUserId: caseId }];
+      const match = [
+        ...attempts(),
+        ['cases.list', {}],
+        ['cases.create', { openedOn: '2026-11-02' }],
+        ['cases.workers', {}],
+        ['cases.checkDuplicates', {}],
+      ].find(([c]) => c === channel) ?? [channel, { caseId, userId: caseId, fromUserId: caseId, toUserId: caseId }];
       const r = await call(channel, match[1]);
       expect({ channel, ok: r.ok }).toEqual({ channel, ok: false });
       expect([ErrorCode.Forbidden, ErrorCode.InvalidInput]).toContain(r.error?.code);
@@ -186,14 +207,22 @@ describe('random payloads on the case channels', () => {
   it('never crash a handler and always get a typed result', async () => {
     await as('vida');
     const internal: string[] = [];
-    const fuzzInvoke = createIpcInvoker(core, { allowedOrigins: ['app://sauga'], onInternalError: (c) => internal.push(c) });
+    const fuzzInvoke = createIpcInvoker(core, {
+      allowedOrigins: ['app://sauga'],
+      onInternalError: (c) => internal.push(c),
+    });
     const caseChannels = channels.filter((c) => c.startsWith('cases.') && contract[c].access.kind !== 'public');
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...caseChannels),
         fc.oneof(
           fc.anything({ withObjectString: true }),
-          fc.record({ caseId: fc.oneof(fc.uuid(), fc.string()), query: fc.anything(), item: fc.anything(), update: fc.anything() }),
+          fc.record({
+            caseId: fc.oneof(fc.uuid(), fc.string()),
+            query: fc.anything(),
+            item: fc.anything(),
+            update: fc.anything(),
+          }),
         ),
         async (channel, payload) => {
           const r = await fuzzInvoke(channel, payload, ctx);
