@@ -102,8 +102,9 @@ export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
     expected++;
     count++;
   }
-  const recorded = (db.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined)
-    ?.value;
+  const recorded = (
+    db.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`).get() as { value: string } | undefined
+  )?.value;
   if (recorded !== undefined && recorded !== `${count}:${prev.toString('hex')}`) {
     return { ok: false, entries: count, firstBadSeq: count + 1, reason: 'truncated' };
   }
