@@ -68,7 +68,22 @@ export class Host {
   readonly dir = mkdtempSync(join(tmpdir(), 'sauga-e2e-'));
   readonly vaultDir = join(this.dir, 'vault');
   readonly configFile = join(this.dir, 'config.json');
-  readonly core = new AppCore({ vaultDir: this.vaultDir, configFile: this.configFile, version: '0.1.0-e2e' });
+  /**
+   * Where the stubbed save dialog "saves" an exported attachment; undefined answers as a
+   * cancelled dialog. Stands in for Electron's dialog.showSaveDialog in main.
+   */
+  savePath: string | undefined;
+  /** The file names the save dialog was opened with. */
+  readonly saveDialogs: string[] = [];
+  readonly core = new AppCore({
+    vaultDir: this.vaultDir,
+    configFile: this.configFile,
+    version: '0.1.0-e2e',
+    chooseSavePath: async (suggestedName) => {
+      this.saveDialogs.push(suggestedName);
+      return this.savePath;
+    },
+  });
   readonly invoke = createIpcInvoker(this.core, { allowedOrigins: [APP_ORIGIN] });
   /** Every call the renderer made: channel and outcome only, never inputs or outputs. */
   readonly calls: CallRecord[] = [];
@@ -149,6 +164,15 @@ export class Host {
     for (const user of options.users ?? []) await this.core.addUser(user);
     this.core.lock();
     return words;
+  }
+
+  /** The audit chain of the unlocked vault, oldest first (read through the test's own session). */
+  audit(): { action: string; actor: string; subject: string; detail: Record<string, unknown> }[] {
+    const rows = this.core
+      .requireSession()
+      .db.prepare('SELECT action, actor, subject, detail FROM audit_log ORDER BY seq')
+      .all() as { action: string; actor: string; subject: string; detail: string | null }[];
+    return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {} }));
   }
 
   dispose(): void {

@@ -43,7 +43,7 @@ test('create a vault, lock, fail and succeed to unlock, switch to English', asyn
   await page.getByRole('button', { name: lt.create.confirm.submit }).click();
   await expect(heading(page)).toHaveText(DEFAULT_SEED.orgName);
   await expect(heading(page)).toBeFocused();
-  await expect(page.getByText(lt.roles.administrator)).toBeVisible();
+  await expect(page.getByText(lt.roles.administrator, { exact: true })).toBeVisible();
   await checkScreen(page, '07-home-lt');
 
   // The vault on disk: a slot file and a database that is not plaintext SQLite.
@@ -191,8 +191,11 @@ test('unlocking with the keyboard alone', async ({ page, host }) => {
   await page.keyboard.type(caseworker.passphrase);
   await page.keyboard.press('Enter');
 
-  await expect(heading(page)).toHaveText(DEFAULT_SEED.orgName);
+  // A caseworker's home is the case list; the settings are one step away in the menu.
+  await expect(heading(page)).toHaveText(lt.caseList.title);
   await expect(heading(page)).toBeFocused();
+  await page.getByRole('navigation').getByRole('button', { name: lt.nav.settings }).click();
+  await expect(heading(page)).toHaveText(DEFAULT_SEED.orgName);
   await expect(page.getByText(lt.roles.caseworker)).toBeVisible();
   // A caseworker changes their own passphrase but does not see the administrators' setting.
   await expect(page.getByRole('heading', { name: lt.settings.passphrase.legend })).toBeVisible();

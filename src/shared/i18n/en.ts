@@ -1,3 +1,4 @@
+import { casesEn } from './cases.en';
 import type { Messages } from './lt';
 
 /** English. Typed from the Lithuanian tree, so a missing or extra key fails to compile. */
@@ -135,7 +136,8 @@ export const en: Messages = {
     lock: 'Lock',
     idleOn: 'The vault locks itself after {{minutes}} min without activity.',
     idleOff: 'Automatic locking is off.',
-    casesSoon: 'Case files will be managed here. For now you can change the settings.',
+    adminNote:
+      'Administrators manage users and settings. They see no case content unless they are also a supervisor or a caseworker.',
   },
   roles: {
     caseworker: 'Caseworker',
@@ -203,4 +205,5 @@ export const en: Messages = {
     ATTACHMENT_TYPE_REFUSED: 'Files of this type cannot be attached. PDF, PNG, JPEG, TIFF and WebP files are allowed.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your administrator.',
   },
+  ...casesEn,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VALIDATION_KEYS } from '../cases/schemas';
 import { ErrorCode } from '../errors';
 import { en, errorMessage, lt } from './index';
 
@@ -42,6 +43,15 @@ describe('translations', () => {
       expect(errorMessage(code, 'en').length, code).toBeGreaterThan(10);
     }
     expect(Object.keys(lt.errors).sort()).toEqual(Object.values(ErrorCode).sort());
+  });
+
+  it('explain every validation key the case schemas can produce', () => {
+    for (const key of VALIDATION_KEYS) {
+      const name = key.replace(/^validation\./u, '') as keyof typeof lt.validation;
+      expect(lt.validation[name], key).toEqual(expect.any(String));
+      expect(en.validation[name], key).toEqual(expect.any(String));
+    }
+    expect(Object.keys(lt.validation).sort()).toEqual(VALIDATION_KEYS.map((k) => k.slice('validation.'.length)).sort());
   });
 
   it('have no empty strings', () => {

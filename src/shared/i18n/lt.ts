@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import { casesLt } from './cases.lt';
 
 /**
  * Lithuanian, the default language. This object defines the key structure: `en` must have
@@ -140,7 +141,8 @@ export const lt = {
     lock: 'Užrakinti',
     idleOn: 'Saugykla užsirakins automatiškai, jei {{minutes}} min. nebus jokių veiksmų.',
     idleOff: 'Automatinis užrakinimas išjungtas.',
-    casesSoon: 'Bylų tvarkymas bus čia. Kol kas galite keisti nustatymus.',
+    adminNote:
+      'Administratorius tvarko naudotojus ir nustatymus. Bylų turinio administratorius nemato, nebent jis taip pat yra vadovas ar atvejo vadybininkas.',
   },
   roles: {
     caseworker: 'Atvejo vadybininkas',
@@ -209,6 +211,7 @@ export const lt = {
     ATTACHMENT_TYPE_REFUSED: 'Šio tipo failo pridėti negalima. Leidžiami PDF, PNG, JPEG, TIFF ir WebP failai.',
     INTERNAL: 'Įvyko netikėta klaida. Bandykite dar kartą; jei klaida kartojasi, kreipkitės į administratorių.',
   } satisfies Record<ErrorCode, string>,
+  ...casesLt,
 };
 
 /** The message tree every language must provide, key for key. */

@@ -12,6 +12,7 @@ import type { VaultStatus } from '../../../shared/vault';
 import { ErrorAlert } from './ErrorAlert';
 import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
+import { Workspace } from './Workspace';
 
 type View =
   | { name: 'loading' }
@@ -170,7 +171,13 @@ function Unlocked({
   onStatusChange: () => void;
 }) {
   useIdleLock(status.idleLockMinutes, onIdle);
-  return <HomeScreen status={status} onStatusChange={onStatusChange} />;
+  // Administrators alone see no case content (core refuses it): they keep the settings home.
+  const worksWithCases = status.user.roles.some((r) => r === 'caseworker' || r === 'supervisor');
+  return worksWithCases ? (
+    <Workspace status={status} onStatusChange={onStatusChange} />
+  ) : (
+    <HomeScreen status={status} onStatusChange={onStatusChange} />
+  );
 }
 
 function SessionBar({ status, onLock }: { status: UnlockedStatus; onLock: () => void }) {

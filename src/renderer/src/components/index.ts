@@ -1,8 +1,11 @@
 export { Alert, type AlertTone } from './Alert';
 export { Button, type ButtonVariant } from './Button';
+export { ChoiceField, MultiChoiceField } from './ChoiceField';
+export { ConfirmDialog } from './ConfirmDialog';
 export { Form } from './Form';
 export { NumberField } from './NumberField';
 export { ScreenTitle } from './ScreenTitle';
 export { Select, type SelectOption } from './Select';
 export { StrengthMeter } from './StrengthMeter';
+export { TextAreaField } from './TextAreaField';
 export { TextField } from './TextField';

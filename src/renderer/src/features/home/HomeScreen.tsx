@@ -31,7 +31,7 @@ export function HomeScreen({ status, onStatusChange }: HomeScreenProps) {
         <p className="muted">
           {status.idleLockMinutes > 0 ? t('home.idleOn', { minutes: status.idleLockMinutes }) : t('home.idleOff')}
         </p>
-        <p>{t('home.casesSoon')}</p>
+        {status.user.roles.length === 1 && isAdmin ? <p>{t('home.adminNote')}</p> : null}
       </section>
       <SettingsPanel
         isAdmin={isAdmin}
