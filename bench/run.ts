@@ -1,93 +1,97 @@
 /**
- * `npm run bench`: timings as ratios against a baseline measured in the same run, so the
- * figures mean something on any machine. Nothing here asserts; tests never time anything.
+ * `npm run bench`: case files at 100,000 cases, encrypted vault beside the same data
+ * unencrypted, plus the SQLCipher and unlock micro-benchmark. Writes bench/results/latest.json
+ * and latest.md and prints the summary.
+ *
+ *   npm run bench -- --quick         3,000 cases, fewer samples (results in quick.json / quick.md)
+ *   npm run bench -- --cases N       another size (results in custom.*)
+ *   options: --samples N --insert N --no-micro --keep --dir PATH (where the databases go)
+ *
+ * Timings are reported against targets with PASS/FAIL but never fail the process: they
+ * depend on the machine and its load. Tests never time anything.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { openEncrypted } from '../src/core/db/connection';
-import { createVault, unlockVault } from '../src/core/vault/vault';
+import { parseArgs } from 'node:util';
+import { runCaseBench } from './cases';
+import { runMicroBench, type MicroResult } from './micro';
+import { evaluate, renderMarkdown, writeReport, type BenchReport } from './report';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-async function timeAsync(fn: () => Promise<void>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-function workload(db: Database.Database): void {
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, body TEXT)');
-  const ins = db.prepare('INSERT INTO t (name, body) VALUES (?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) ins.run(`Vardenis ${i}`, `pastaba ${i} `.repeat(10));
-  })();
-  db.prepare(`SELECT count(*) FROM t WHERE name LIKE '%123%'`).get();
-}
-
-function plainDb(path: string): Database.Database {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  return db;
-}
+const intOption = (v: string | undefined, fallback: number, min: number, max: number): number => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`expected a whole number from ${min} to ${max}: ${v}`);
+  return n;
+};
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sauga-bench-'));
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      cases: { type: 'string' },
+      samples: { type: 'string' },
+      insert: { type: 'string' },
+      'no-micro': { type: 'boolean' },
+      keep: { type: 'boolean' },
+      dir: { type: 'string' },
+    },
+    strict: true,
+  });
+  const quick = values.quick ?? false;
+  const mode: BenchReport['mode'] = values.cases ? 'custom' : quick ? 'quick' : 'full';
+  const cases = intOption(values.cases, quick ? 3_000 : 100_000, 100, 200_000);
+  const samples = intOption(values.samples, quick ? 100 : 300, 10, 10_000);
+  const insertCases = intOption(values.insert, quick ? 200 : 2_000, 4, 100_000);
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+
+  const root = mkdtempSync(join(values.dir ?? tmpdir(), 'sauga-bench-'));
+  const started = Date.now();
+  const loadBefore = loadavg();
   try {
-    const plain: number[] = [];
-    const enc: number[] = [];
-    for (let r = 0; r < REPEATS; r++) {
-      const p = plainDb(join(dir, `plain-${r}.db`));
-      plain.push(time(() => workload(p)));
-      p.close();
-      const e = openEncrypted(join(dir, `enc-${r}.db`), randomBytes(32), { create: true });
-      enc.push(time(() => workload(e)));
-      e.close();
+    const caseFiles = await runCaseBench({ cases, insertCases, samples, dir: join(root, 'cases'), log });
+    let micro: MicroResult | undefined;
+    if (!values['no-micro']) {
+      log('SQLCipher and unlock micro-benchmark ...');
+      const rows = Number(process.env.BENCH_ROWS ?? (quick ? 10_000 : 50_000));
+      const repeats = Number(process.env.BENCH_REPEATS ?? (quick ? 1 : 3));
+      micro = await runMicroBench(root, rows, repeats);
     }
-    const pass = 'correct horse battery staple';
-    const vaultDir = join(dir, 'vault');
-    const created = await createVault({ dir: vaultDir, orgName: 'Bench', userName: 'Admin', passphrase: pass });
-    created.session.lock();
-    const unlocks: number[] = [];
-    const opens: number[] = [];
-    for (let r = 0; r < REPEATS; r++) {
-      unlocks.push(await timeAsync(async () => (await unlockVault(vaultDir, 'Admin', pass)).lock()));
-      opens.push(time(() => plainDb(join(dir, 'plain-0.db')).close()));
-    }
-    const rows = [
-      ['workload', 'baseline (plain SQLite)', 'Sauga', 'ratio'],
-      [
-        `insert ${ROWS} rows + LIKE scan`,
-        `${median(plain).toFixed(0)} ms`,
-        `${median(enc).toFixed(0)} ms`,
-        (median(enc) / median(plain)).toFixed(2),
-      ],
-      [
-        'unlock (Argon2id 64 MiB + open)',
-        `${median(opens).toFixed(1)} ms`,
-        `${median(unlocks).toFixed(0)} ms`,
-        (median(unlocks) / median(opens)).toFixed(0),
-      ],
-    ];
-    for (const row of rows) process.stdout.write(`${row.map((c, i) => c.padEnd(i === 0 ? 36 : 26)).join('')}\n`);
+    const report: BenchReport = {
+      format: 'sauga-bench',
+      version: 1,
+      mode,
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGiB: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        loadBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+        loadAfter: loadavg().map((x) => Math.round(x * 100) / 100),
+      },
+      caseFiles,
+      targets: evaluate(caseFiles),
+      ...(micro ? { micro } : {}),
+    };
+    const name = mode === 'full' ? 'latest' : mode;
+    const files = await writeReport(join(__dirname, 'results'), name, report);
+    process.stdout.write(renderMarkdown(report));
+    process.stdout.write(
+      `\nWritten: ${files.json}, ${files.md} (free memory ${Math.round(freemem() / 1024 ** 2)} MiB)\n`,
+    );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (values.keep) log(`Kept the databases in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

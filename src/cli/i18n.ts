@@ -21,6 +21,10 @@ Vault commands:
 Audit:
   sauga audit verify   --vault DIR --user NAME --passphrase-file PATH
 
+Demo data (synthetic cases; never written into a vault with real cases):
+  sauga demo           --vault DIR --cases N --passphrase-file PATH [--user NAME] [--seed TEXT]
+                       Creates a demo vault if DIR has none; N from 1 to 200000.
+
 Every command takes --json (machine-readable result on stdout) and --lang lt|en.
 Passphrases are read only from files (or - for standard input), never from the command line.
 Exit codes: 0 ok, 1 check failed, 2 bad input.
@@ -43,6 +47,16 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     recovered: 'Passphrase of {user} reset with the recovery words.',
     unknownCommand: 'Unknown command. Run `sauga --help`.',
     error: 'Error',
+    demoProgress: 'Creating demo cases: {pct}% ({done}/{total})',
+    demoCreated: 'Demo vault created in {dir}.',
+    demoAdded: '{n} demo cases added ({first} … {last}); the vault now holds {total}. Took {seconds} s.',
+    demoUsers:
+      'Sign in as {user} (administrator and supervisor: sees every case). Caseworkers: {workers}. Administrator only: {admin}. All use the passphrase in {file}.',
+    demoRecovery: 'Recovery words of this demo vault: {words}',
+    demoNotDemo:
+      'The vault in {dir} is not a demo vault. Demo cases are written only into vaults made by `sauga demo`. Nothing was changed.',
+    demoRealCases:
+      'The vault in {dir} holds cases that are not demo data, so no demo cases are written into it. Nothing was changed.',
   },
   lt: {
     usage: `Naudojimas: sauga <grupė> <komanda> [parinktys]
@@ -58,6 +72,10 @@ Saugyklos komandos:
 
 Auditas:
   sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+
+Demonstraciniai duomenys (išgalvotos bylos; niekada nerašomi į saugyklą su tikromis bylomis):
+  sauga demo           --vault APLANKAS --cases N --passphrase-file KELIAS [--user VARDAS] [--seed TEKSTAS]
+                       Jei aplanke saugyklos nėra, sukuria demonstracinę; N nuo 1 iki 200000.
 
 Kiekviena komanda priima --json (mašinai skaitomas rezultatas standartinėje išvestyje) ir --lang lt|en.
 Slaptafrazės skaitomos tik iš failų (arba - iš standartinės įvesties), niekada iš komandų eilutės.
@@ -81,6 +99,16 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     recovered: 'Naudotojo {user} slaptafrazė atkurta atkūrimo žodžiais.',
     unknownCommand: 'Nežinoma komanda. Paleiskite `sauga --help`.',
     error: 'Klaida',
+    demoProgress: 'Kuriamos demonstracinės bylos: {pct} % ({done}/{total})',
+    demoCreated: 'Demonstracinė saugykla sukurta aplanke {dir}.',
+    demoAdded: 'Pridėta demonstracinių bylų: {n} ({first} … {last}); iš viso saugykloje: {total}. Užtruko {seconds} s.',
+    demoUsers:
+      'Prisijunkite kaip {user} (administratorius ir vadovas: mato visas bylas). Atvejo vadybininkai: {workers}. Tik administratorius: {admin}. Visų slaptafrazė – faile {file}.',
+    demoRecovery: 'Šios demonstracinės saugyklos atkūrimo žodžiai: {words}',
+    demoNotDemo:
+      'Aplanke {dir} esanti saugykla nėra demonstracinė. Demonstracinės bylos rašomos tik į saugyklas, sukurtas komanda `sauga demo`. Niekas nepakeista.',
+    demoRealCases:
+      'Aplanke {dir} esančioje saugykloje yra ne demonstracinių bylų, todėl demonstracinės bylos į ją nerašomos. Niekas nepakeista.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -4,11 +4,13 @@ import { AppError } from '../core/errors';
 import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
 import { auditCommands } from './audit';
+import { demoCommands } from './demo';
 import { vaultCommands, type CommandContext } from './vault';
 
 const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<(typeof vaultCommands)['info']>>> = {
   vault: vaultCommands,
   audit: auditCommands,
+  demo: demoCommands,
 };
 
 const OPTIONS = {
@@ -20,6 +22,8 @@ const OPTIONS = {
   'new-user': { type: 'string' },
   roles: { type: 'string' },
   'words-file': { type: 'string' },
+  cases: { type: 'string' },
+  seed: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -44,7 +48,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(tr(lang, 'usage'));
       return values.help ? 0 : 2;
     }
-    const handler = command ? groups[group]?.[command] : undefined;
+    // A group with one action (`sauga demo --vault ...`) registers it under ''.
+    const handler = groups[group]?.[command ?? ''];
     if (!handler || rest.length > 0) {
       io.stderr(`${tr(lang, 'unknownCommand')}\n`);
       if (json)
