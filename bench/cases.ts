@@ -52,6 +52,8 @@ export interface CaseBenchOptions {
   samples: number;
   dir: string;
   log: (line: string) => void;
+  /** What-if: this page cache (MiB) on both connections instead of the vault's own setting. */
+  cacheMiB?: number;
 }
 
 type Actor = 'supervisor' | 'busiest' | 'typical';
@@ -399,6 +401,10 @@ export async function runCaseBench(o: CaseBenchOptions): Promise<CaseBenchResult
   const enc = await unlockVault(encDir, DEMO_SUPERVISOR, PASS);
   const plainDb = new Database(plainFile);
   const pragmas = mirrorPragmas(enc.db, plainDb);
+  if (o.cacheMiB) {
+    for (const db of [enc.db, plainDb]) db.pragma(`cache_size = ${-o.cacheMiB * 1024}`);
+    pragmas.cache_size = `${-o.cacheMiB * 1024} (what-if: --cache-mib ${o.cacheMiB})`;
+  }
   migrate(plainDb, migrations);
   const plain = sessionAs(enc, plainDb, enc.user, vaultPaths(plainDir));
   const load = caseworkersByLoad(enc.db);

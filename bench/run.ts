@@ -6,6 +6,7 @@
  *   npm run bench -- --quick         3,000 cases, fewer samples (results in quick.json / quick.md)
  *   npm run bench -- --cases N       another size (results in custom.*)
  *   options: --samples N --insert N --no-micro --keep --dir PATH (where the databases go)
+ *            --cache-mib N (what-if: that page cache on both databases; results in custom.*)
  *
  * Timings are reported against targets with PASS/FAIL but never fail the process: they
  * depend on the machine and its load. Tests never time anything.
@@ -36,11 +37,13 @@ async function main(): Promise<void> {
       'no-micro': { type: 'boolean' },
       keep: { type: 'boolean' },
       dir: { type: 'string' },
+      'cache-mib': { type: 'string' },
     },
     strict: true,
   });
   const quick = values.quick ?? false;
-  const mode: BenchReport['mode'] = values.cases ? 'custom' : quick ? 'quick' : 'full';
+  const cacheMiB = values['cache-mib'] === undefined ? undefined : intOption(values['cache-mib'], 0, 1, 4096);
+  const mode: BenchReport['mode'] = values.cases || cacheMiB ? 'custom' : quick ? 'quick' : 'full';
   const cases = intOption(values.cases, quick ? 3_000 : 100_000, 100, 200_000);
   const samples = intOption(values.samples, quick ? 100 : 300, 10, 10_000);
   const insertCases = intOption(values.insert, quick ? 200 : 2_000, 4, 100_000);
@@ -52,7 +55,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg();
   try {
-    const caseFiles = await runCaseBench({ cases, insertCases, samples, dir: join(root, 'cases'), log });
+    const caseFiles = await runCaseBench({
+      cases,
+      insertCases,
+      samples,
+      dir: join(root, 'cases'),
+      log,
+      ...(cacheMiB ? { cacheMiB } : {}),
+    });
     let micro: MicroResult | undefined;
     if (!values['no-micro']) {
       log('SQLCipher and unlock micro-benchmark ...');
