@@ -122,7 +122,7 @@ export function renderMarkdown(r: BenchReport): string {
     '',
     '## How',
     '',
-    `- ${c.cases.toLocaleString('en-GB')} synthetic cases (src/core/demo) written through CaseService into a demo vault: ${f1(c.generation.seconds)} s, ${c.generation.casesPerSecond} cases/s; ${mib(c.size.bytesPerCase * 1000)} per 1,000 cases (history and audit entries included).`,
+    `- ${c.cases.toLocaleString('en-GB')} synthetic cases (src/core/demo) written through CaseService into a demo vault: ${f1(c.generation.seconds)} s, ${c.generation.casesPerSecond} cases/s${c.generation.reused ? ` (generated ${c.generation.reused} and reused with --reuse)` : ''}; ${mib(c.size.bytesPerCase * 1000)} per 1,000 cases (history and audit entries included).`,
     `- The vault was compacted (VACUUM, ${f1(c.preparation.vacuumSeconds)} s) and copied; the copy was decrypted in place (rekey to no key, ${f1(c.preparation.decryptCopySeconds)} s), so both hold the same pages. The copy runs with the vault's pragmas (${Object.entries(
       c.pragmas,
     )

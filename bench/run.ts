@@ -7,6 +7,7 @@
  *   npm run bench -- --cases N       another size (results in custom.*)
  *   options: --samples N --insert N --no-micro --keep --dir PATH (where the databases go)
  *            --cache-mib N (what-if: that page cache on both databases; results in custom.*)
+ *            --reuse DIR (keep the generated pair in DIR and reuse it on later runs of that size)
  *
  * Timings are reported against targets with PASS/FAIL but never fail the process: they
  * depend on the machine and its load. Tests never time anything.
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean' },
       dir: { type: 'string' },
       'cache-mib': { type: 'string' },
+      reuse: { type: 'string' },
     },
     strict: true,
   });
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       dir: join(root, 'cases'),
       log,
       ...(cacheMiB ? { cacheMiB } : {}),
+      ...(values.reuse ? { reuseDir: values.reuse } : {}),
     });
     let micro: MicroResult | undefined;
     if (!values['no-micro']) {

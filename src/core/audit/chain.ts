@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 
 export interface AuditEvent {
   actor: string;
@@ -54,7 +55,7 @@ export function auditHead(db: Db): AuditHead {
 
 /** Append one entry; call inside the transaction that makes the change it records. */
 export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new Date()): AuditHead {
-  const prev = db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const prev = stmt(db, 'SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; mac: Buffer } | undefined;
   const seq = (prev?.seq ?? 0) + 1;
   const row = {
@@ -66,10 +67,11 @@ export function appendAudit(db: Db, key: Buffer, e: AuditEvent, now: Date = new 
   };
   const mac = macOf(key, prev?.mac ?? GENESIS, seq, row);
   // The head is kept beside the chain so that entries cut off the end are noticed too.
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(`${seq}:${mac.toString('hex')}`);
-  db.prepare('INSERT INTO audit_log (seq, at, actor, action, subject, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit_log (seq, at, actor, action, subject, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     seq,
     row.at,
     row.actor,

@@ -1,27 +1,11 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CaseStatus } from '../../shared/cases/codes';
 import type { CaseId, ItemKind, SectionName } from '../../shared/cases/schemas';
 import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 import { caseError, CaseErrorCode } from './errors';
 import { fold } from './text';
 
-// Prepared statements are compiled once per connection: the list and the case screen run
-// the same few queries all day.
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-export function stmt(db: Db, sql: string): Database.Statement {
-  let map = statements.get(db);
-  if (!map) {
-    map = new Map();
-    statements.set(db, map);
-  }
-  let s = map.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    map.set(sql, s);
-  }
-  return s;
-}
+export { stmt };
 
 /** What every case operation needs to know about its case, read inside its transaction. */
 export interface CaseRef {
