@@ -3,6 +3,8 @@ import { ErrorCode } from '../shared/errors';
 import type { Role } from '../shared/roles';
 import type { Language, PassphraseStrength, VaultStatus } from '../shared/vault';
 import { CaseService } from './cases/service';
+import type { ExportInput, ExportResult } from '../shared/stats/dto';
+import { StatsService } from './stats/service';
 import { readConfig, writeConfig } from './config';
 import { AppError } from './errors';
 import { entropyToWords } from './vault/recovery';
@@ -54,6 +56,7 @@ function pickPositions(): number[] {
 export class AppCore {
   private session: VaultSession | undefined;
   private caseService: { session: VaultSession; service: CaseService } | undefined;
+  private statsService: { session: VaultSession; service: StatsService } | undefined;
   private pending: PendingCreation | undefined;
   private lastActivity = 0;
   private failedUnlocks = 0;
@@ -128,6 +131,22 @@ export class AppCore {
     if (!path) return false;
     cases.exportAttachment(caseId, attachmentId, path);
     return true;
+  }
+
+  /** Statistics returns of the current session (supervisors; the handler table checks the role). */
+  stats(): StatsService {
+    const session = this.requireSession();
+    if (this.statsService?.session !== session) this.statsService = { session, service: new StatsService(session) };
+    return this.statsService.service;
+  }
+
+  /** Export a statistics return: the package is built and audited first, then the user picks the file. */
+  async exportStatsReturn(input: ExportInput): Promise<ExportResult> {
+    const stats = this.stats();
+    const fileName = stats.suggestedFileName(input);
+    const path = await this.config.chooseSavePath?.(fileName);
+    if (!path) return { saved: false };
+    return { saved: true, exported: await stats.exportReturn(input, path) };
   }
 
   touch(): void {

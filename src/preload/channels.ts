@@ -43,6 +43,10 @@ export const PRELOAD_CHANNELS = {
   'cases.readAttachment': true,
   'cases.exportAttachment': true,
   'cases.removeAttachment': true,
+  'stats.preview': true,
+  'stats.export': true,
+  'stats.history': true,
+  'stats.signingKey': true,
 } as const satisfies Record<Channel, true>;
 
 export const preloadChannelNames: readonly Channel[] = Object.keys(PRELOAD_CHANNELS) as Channel[];

@@ -91,6 +91,11 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   }),
   'cases.removeAttachment': (input, core) =>
     core.cases().removeAttachment(input.caseId, input.attachmentId, input.expectedVersion),
+
+  'stats.preview': (input, core) => core.stats().preview(input),
+  'stats.export': (input, core) => core.exportStatsReturn(input),
+  'stats.history': (_, core) => core.stats().history(),
+  'stats.signingKey': (_, core) => core.stats().signingKey(),
 };
 
 export interface InvokeContext {

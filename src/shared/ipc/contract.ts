@@ -24,6 +24,7 @@ import {
   ViewLogEntry,
   Worker,
 } from '../cases/schemas';
+import { ExportedReturn, ExportInput, ExportResult, PreviewInput, ReturnPreview, SigningKeyInfo } from '../stats/dto';
 import { Role } from '../roles';
 import {
   IdleLockMinutes,
@@ -68,6 +69,11 @@ const supervisor = roles('supervisor');
 const AttachmentBase64 = z.base64().max(Math.ceil((25 * 1024 * 1024) / 3) * 4 + 4);
 
 export const contract = {
+  'stats.preview': spec(PreviewInput, ReturnPreview, supervisor),
+  'stats.export': spec(ExportInput, ExportResult, supervisor),
+  'stats.history': spec(Empty, z.array(ExportedReturn).max(10_000), supervisor),
+  'stats.signingKey': spec(Empty, SigningKeyInfo, supervisor),
+
   'app.info': spec(Empty, z.strictObject({ version: z.string(), language: Language }), publicAccess),
   'app.setLanguage': spec(z.strictObject({ language: Language }), Ok, publicAccess),
   'vault.status': spec(Empty, VaultStatus, publicAccess),
