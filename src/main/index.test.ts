@@ -157,7 +157,13 @@ describe('main composition root', () => {
     expect(session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
     expect(h.state.appListeners.has('web-contents-created')).toBe(true);
     expect(h.state.appListeners.has('second-instance')).toBe(true);
-    expect(h.state.appListeners.has('before-quit')).toBe(true);
+    expect(h.state.appListeners.has('will-quit')).toBe(true);
+  });
+
+  it('asks before a window with unsaved changes closes', async () => {
+    await boot();
+    const on = (h.state.windows[0] as unknown as { webContents: { on: ReturnType<typeof vi.fn> } }).webContents.on;
+    expect(on).toHaveBeenCalledWith('will-prevent-unload', expect.any(Function));
   });
 
   it("replaces Electron's default menu, whose Help items open external links", async () => {

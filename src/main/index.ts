@@ -13,6 +13,7 @@ import { installApplicationMenu } from './window/menu';
 import { guardAllWebContents } from './window/navigation';
 import { privilegedSchemes, registerAppProtocol } from './window/protocol';
 import { saveDialogChooser } from './window/saveDialog';
+import { confirmDiscard, guardUnload } from './window/unloadGuard';
 import { hardenSession } from './window/session';
 import { claimSingleInstance } from './window/singleInstance';
 
@@ -67,6 +68,14 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
   });
   mainWindow = window;
+  guardUnload(
+    window.webContents,
+    confirmDiscard(
+      dialog,
+      () => mainWindow,
+      () => core.language(),
+    ),
+  );
   window.on('closed', () => {
     mainWindow = undefined;
   });
@@ -74,8 +83,10 @@ async function start(): Promise<void> {
   wireAutoLock(powerMonitor, core, () => mainWindow, {
     onError: (e) => logFailure('lock failed', e),
   });
-  // Quitting closes the database and zeroes the key like any other lock.
-  app.on('before-quit', () => {
+  // Quitting closes the database and zeroes the key like any other lock. Not on before-quit:
+  // that comes before the windows close, and a user who then keeps a window with unsaved
+  // changes open would be left with a locked vault and a form that can no longer be saved.
+  app.on('will-quit', () => {
     try {
       core.lock();
     } catch (e) {

@@ -1,6 +1,7 @@
 import type { AttachmentMime } from '../../shared/cases/codes';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/cases/schemas';
 
-export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES };
 
 const startsWith = (buf: Uint8Array, bytes: readonly number[], at = 0): boolean =>
   buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);

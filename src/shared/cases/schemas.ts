@@ -65,6 +65,9 @@ export const V = {
 export type ValidationKey = (typeof V)[keyof typeof V];
 export const VALIDATION_KEYS: readonly ValidationKey[] = Object.values(V);
 
+/** Largest attachment: checked in the renderer before sending, in the IPC contract and in core. */
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+
 export const LIMITS = {
   name: 200,
   shortText: 500,

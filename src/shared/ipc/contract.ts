@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ATTACHMENT_MAX_BYTES,
   AssignmentRecord,
   AttachmentId,
   AttachmentInput,
@@ -65,8 +66,8 @@ const Version = z.strictObject({ version: z.number().int() });
 /** Case content is for people who work with cases; administrators alone see none of it. */
 const caseWork = roles('caseworker', 'supervisor');
 const supervisor = roles('supervisor');
-/** 25 MiB of content as base64, with room for padding. */
-const AttachmentBase64 = z.base64().max(Math.ceil((25 * 1024 * 1024) / 3) * 4 + 4);
+/** The attachment limit as base64, with room for padding. */
+const AttachmentBase64 = z.base64().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4);
 
 export const contract = {
   'stats.preview': spec(PreviewInput, ReturnPreview, supervisor),

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentId, AttachmentMeta, CaseId } from '../../../../shared/cases/schemas';
+import {
+  ATTACHMENT_MAX_BYTES as MAX_BYTES,
+  type AttachmentId,
+  type AttachmentMeta,
+  type CaseId,
+} from '../../../../shared/cases/schemas';
 import { ErrorCode } from '../../../../shared/errors';
 import { sauga } from '../../api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Alert, Button, ConfirmDialog, TextField } from '../../components';
 import { formatSize, formatTimestamp } from './format';
 import { PdfPreview } from './PdfPreview';
-
-/** The contract's limit; larger files are refused here rather than sent across IPC. */
-const MAX_BYTES = 25 * 1024 * 1024;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
