@@ -12,6 +12,7 @@ import type {
   UserId,
 } from '../../shared/cases/schemas';
 import type { Db } from '../db/connection';
+import { BIRTH_DATE_SQL } from '../db/migrations/0005_derived';
 import { compact, ITEM_TABLES, readItems, readSections, stmt, type CaseRef } from './store';
 import { birthYear, nameKey } from './text';
 
@@ -39,7 +40,8 @@ export function allocateCode(db: Db, openedOn: string): string {
 export function refreshDerived(db: Db, n: number): void {
   const s = readSections(db, n) as {
     identity?: Identity;
-    status?: { victimStatus?: string };
+    status?: { victimStatus?: string; firstIdentifier?: string };
+    referral?: { incomingFrom?: string };
     experience?: { exploitationForms?: string[] };
     management?: { openedOn?: string };
   };
@@ -47,18 +49,27 @@ export function refreshDerived(db: Db, n: number): void {
     s.management?.openedOn ??
     (stmt(db, 'SELECT opened_at FROM cases WHERE n = ?').get(n) as { opened_at: string }).opened_at;
   const forms = s.experience?.exploitationForms ?? [];
+  const citizenships = s.identity?.citizenships ?? [];
   stmt(
     db,
-    `UPDATE cases SET sex = ?, birth_year = ?, name_key = ?, victim_status = ?, exploit_mask = ?, opened_at = ? WHERE n = ?`,
-  ).run(
-    s.identity?.sex ?? null,
-    birthYear(s.identity, openedOn)?.year ?? null,
-    nameKey(s.identity?.givenNames, s.identity?.familyNames) ?? null,
-    s.status?.victimStatus ?? null,
-    exploitationMask(forms),
+    `UPDATE cases SET sex = @sex, birth_year = @birthYear, name_key = @nameKey, victim_status = @victimStatus,
+       exploit_mask = @mask, opened_at = @openedOn, birth_date = ${BIRTH_DATE_SQL}, citizenships = @citizenships,
+       referral_source = @referralSource
+     WHERE n = @n`,
+  ).run({
+    sex: s.identity?.sex ?? null,
+    birthYear: birthYear(s.identity, openedOn)?.year ?? null,
+    nameKey: nameKey(s.identity?.givenNames, s.identity?.familyNames) ?? null,
+    victimStatus: s.status?.victimStatus ?? null,
+    mask: exploitationMask(forms),
     openedOn,
+    dob: s.identity?.dateOfBirth ?? null,
+    estAge: s.identity?.estimatedAge ?? null,
+    estOn: s.identity?.estimatedAgeOn ?? openedOn,
+    citizenships: citizenships.length > 0 ? JSON.stringify(citizenships) : null,
+    referralSource: s.status?.firstIdentifier ?? s.referral?.incomingFrom ?? null,
     n,
-  );
+  });
   stmt(db, 'DELETE FROM case_exploitation WHERE case_n = ?').run(n);
   const insert = stmt(db, 'INSERT INTO case_exploitation (case_n, form) VALUES (?, ?)');
   for (const f of forms) insert.run(n, f);

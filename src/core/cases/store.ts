@@ -174,7 +174,11 @@ interface ItemTable {
 const v = (x: unknown): unknown => (x === undefined ? null : x);
 
 export const ITEM_TABLES: Record<ItemKind, ItemTable> = {
-  services: { table: 'case_services', columns: ['type', 'status', 'date'], values: (d) => [d.type, d.status, d.date] },
+  services: {
+    table: 'case_services',
+    columns: ['type', 'status', 'date', 'end_date'],
+    values: (d) => [d.type, d.status, d.date, v(d.endDate)],
+  },
   referrals: {
     table: 'case_referrals',
     columns: ['direction', 'recipient', 'status', 'date', 'consent_id'],
