@@ -21,6 +21,20 @@ Vault commands:
 Audit:
   sauga audit verify   --vault DIR --user NAME --passphrase-file PATH
 
+Organisation signing key (supervisor or administrator):
+  sauga keys export-public --vault DIR --user NAME --passphrase-file PATH [--format minisign|json]
+                       Prints the public key and its fingerprint; creates the key on first use.
+
+Statistics returns (supervisor):
+  sauga stats export   --vault DIR --user NAME --passphrase-file PATH --period 2026|2026-Q1|2026-03
+                       --out FILE [--k 5] [--consent all|consented]
+                       Builds, protects, audits and signs the return; refused if the audit fails.
+
+Statistics returns (recipient role):
+  sauga stats verify   PKG --trusted-keys FILE [--received FILE]
+  sauga stats aggregate PKG... --trusted-keys FILE [--received FILE] --out DIR
+                       Writes national.csv, national.html, national.json and received.json.
+
 Demo data (synthetic cases; never written into a vault with real cases):
   sauga demo           --vault DIR --cases N --passphrase-file PATH [--user NAME] [--seed TEXT]
                        Creates a demo vault if DIR has none; N from 1 to 200000.
@@ -57,6 +71,18 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
       'The vault in {dir} is not a demo vault. Demo cases are written only into vaults made by `sauga demo`. Nothing was changed.',
     demoRealCases:
       'The vault in {dir} holds cases that are not demo data, so no demo cases are written into it. Nothing was changed.',
+    keyFingerprint: 'Fingerprint: {fingerprint}',
+    keyCompare:
+      'Key {keyId} of {org}. The ministry compares the fingerprint by phone or on paper before trusting the key.',
+    statsExported: 'Return {seq} for {period} written to {file}. SHA-256 {sha256}.',
+    statsSuppressed: 'Cells withheld: {primary} primary, {secondary} secondary (threshold k = {k}).',
+    statsVerified: '{file}: VERIFIED. {org}, period {period}, sequence {seq}, key {keyId}.',
+    statsRejected: '{file}: REJECTED ({reason}): {detail}.',
+    statsNothingWritten: 'Nothing was written.',
+    statsNationalAuditFailed: 'The national tables did not pass the disclosure audit.',
+    statsAggregated:
+      '{n} returns for {period} added up into {dir}: {incomplete} cells incomplete (lower bounds), {suppressed} suppressed.',
+    statsCountedTwice: 'A person helped by two NGOs is counted twice in the national tables.',
   },
   lt: {
     usage: `Naudojimas: sauga <grupė> <komanda> [parinktys]
@@ -72,6 +98,20 @@ Saugyklos komandos:
 
 Auditas:
   sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+
+Organizacijos parašo raktas (vadovas arba administratorius):
+  sauga keys export-public --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--format minisign|json]
+                       Parodo viešąjį raktą ir jo kontrolinį kodą; pirmą kartą raktą sukuria.
+
+Statistikos ataskaitos (vadovas):
+  sauga stats export   --vault APLANKAS --user VARDAS --passphrase-file KELIAS --period 2026|2026-Q1|2026-03
+                       --out FAILAS [--k 5] [--consent all|consented]
+                       Sudaro, apsaugo, patikrina ir pasirašo ataskaitą; jei patikra nepavyksta, ataskaita neeksportuojama.
+
+Statistikos ataskaitos (gavėjo vaidmuo):
+  sauga stats verify   PAKETAS --trusted-keys FAILAS [--received FAILAS]
+  sauga stats aggregate PAKETAS... --trusted-keys FAILAS [--received FAILAS] --out APLANKAS
+                       Įrašo national.csv, national.html, national.json ir received.json.
 
 Demonstraciniai duomenys (išgalvotos bylos; niekada nerašomi į saugyklą su tikromis bylomis):
   sauga demo           --vault APLANKAS --cases N --passphrase-file KELIAS [--user VARDAS] [--seed TEKSTAS]
@@ -109,6 +149,19 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
       'Aplanke {dir} esanti saugykla nėra demonstracinė. Demonstracinės bylos rašomos tik į saugyklas, sukurtas komanda `sauga demo`. Niekas nepakeista.',
     demoRealCases:
       'Aplanke {dir} esančioje saugykloje yra ne demonstracinių bylų, todėl demonstracinės bylos į ją nerašomos. Niekas nepakeista.',
+    keyFingerprint: 'Kontrolinis kodas: {fingerprint}',
+    keyCompare:
+      'Organizacijos {org} raktas {keyId}. Prieš pasitikėdama raktu, ministerija sutikrina kontrolinį kodą telefonu arba popieriuje.',
+    statsExported: '{period} ataskaita nr. {seq} įrašyta į {file}. SHA-256 {sha256}.',
+    statsSuppressed: 'Neskelbiamų langelių: {primary} pirminių, {secondary} antrinių (riba k = {k}).',
+    statsVerified: '{file}: PATIKRINTA. {org}, laikotarpis {period}, eilės numeris {seq}, raktas {keyId}.',
+    statsRejected: '{file}: ATMESTA ({reason}): {detail}.',
+    statsNothingWritten: 'Niekas neįrašyta.',
+    statsNationalAuditFailed: 'Nacionalinės lentelės nepraėjo statistinio konfidencialumo audito.',
+    statsAggregated:
+      'Sudėta ataskaitų už {period}: {n}; rezultatai aplanke {dir}. Nepilnų langelių (apatinės ribos): {incomplete}, paslėptų: {suppressed}.',
+    statsCountedTwice:
+      'Asmuo, kuriam pagalbą teikė dvi organizacijos, nacionalinėse lentelėse skaičiuojamas du kartus.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

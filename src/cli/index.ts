@@ -5,13 +5,20 @@ import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
 import { auditCommands } from './audit';
 import { demoCommands } from './demo';
+import { keysCommands } from './keys';
+import { statsCommands } from './stats';
 import { vaultCommands, type CommandContext } from './vault';
 
 const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<(typeof vaultCommands)['info']>>> = {
   vault: vaultCommands,
   audit: auditCommands,
   demo: demoCommands,
+  keys: keysCommands,
+  stats: statsCommands,
 };
+
+/** Commands that take file names after the command (`sauga stats verify PKG`). */
+const TAKES_FILES = new Set(['stats verify', 'stats aggregate']);
 
 const OPTIONS = {
   vault: { type: 'string' },
@@ -22,6 +29,13 @@ const OPTIONS = {
   'new-user': { type: 'string' },
   roles: { type: 'string' },
   'words-file': { type: 'string' },
+  format: { type: 'string' },
+  'trusted-keys': { type: 'string' },
+  received: { type: 'string' },
+  out: { type: 'string' },
+  period: { type: 'string' },
+  k: { type: 'string' },
+  consent: { type: 'string' },
   cases: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
@@ -50,7 +64,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     // A group with one action (`sauga demo --vault ...`) registers it under ''.
     const handler = groups[group]?.[command ?? ''];
-    if (!handler || rest.length > 0) {
+    if (!handler || (rest.length > 0 && !TAKES_FILES.has(`${group} ${command ?? ''}`))) {
       io.stderr(`${tr(lang, 'unknownCommand')}\n`);
       if (json)
         io.stdout(
@@ -62,7 +76,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       string,
       string
     >;
-    const result = await handler({ io, lang, json, options });
+    const ctx = { io, lang, json, options, args: rest };
+    const result = await handler(ctx);
     if (json) io.stdout(`${JSON.stringify({ ok: result.exitCode === 0, ...result.json })}\n`);
     else (result.exitCode === 0 ? io.stdout : io.stderr)(`${result.text.join('\n')}\n`);
     return result.exitCode;

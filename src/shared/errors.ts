@@ -35,6 +35,11 @@ export const ErrorCode = {
   AttachmentTooLarge: 'ATTACHMENT_TOO_LARGE',
   AttachmentTypeRefused: 'ATTACHMENT_TYPE_REFUSED',
   Internal: 'INTERNAL',
+  StatsPackageRejected: 'STATS_PACKAGE_REJECTED',
+  StatsTrustedKeysInvalid: 'STATS_TRUSTED_KEYS_INVALID',
+  StatsPeriodMismatch: 'STATS_PERIOD_MISMATCH',
+  StatsDuplicateReturn: 'STATS_DUPLICATE_RETURN',
+  StatsAuditFailed: 'STATS_AUDIT_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

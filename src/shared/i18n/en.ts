@@ -1,4 +1,5 @@
 import { casesEn } from './cases.en';
+import { statsEn } from './stats.en';
 import type { Messages } from './lt';
 
 /** English. Typed from the Lithuanian tree, so a missing or extra key fails to compile. */
@@ -204,6 +205,16 @@ export const en: Messages = {
     ATTACHMENT_TOO_LARGE: 'The file is too large. The largest attachment allowed is 25 MB.',
     ATTACHMENT_TYPE_REFUSED: 'Files of this type cannot be attached. PDF, PNG, JPEG, TIFF and WebP files are allowed.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your administrator.',
+    STATS_PACKAGE_REJECTED:
+      'The statistics return was refused: it is damaged, altered, signed by an unregistered key or already received. Ask the organisation to send it again.',
+    STATS_TRUSTED_KEYS_INVALID:
+      'The trusted keys list is not valid: each entry must name an organisation and its minisign public key.',
+    STATS_PERIOD_MISMATCH: 'The returns are for different periods and cannot be added up.',
+    STATS_DUPLICATE_RETURN:
+      'One organisation sent two returns for the same period and neither replaces the other. Keep only one.',
+    STATS_AUDIT_FAILED:
+      'The return was not exported: the disclosure audit found cells from which a person could be worked out. The preview lists them; try a larger period or a higher threshold.',
   },
   ...casesEn,
+  ...statsEn,
 };

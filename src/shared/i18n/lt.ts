@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import { casesLt } from './cases.lt';
+import { statsLt } from './stats.lt';
 
 /**
  * Lithuanian, the default language. This object defines the key structure: `en` must have
@@ -210,8 +211,18 @@ export const lt = {
     ATTACHMENT_TOO_LARGE: 'Failas per didelis. Didžiausias leidžiamas priedo dydis – 25 MB.',
     ATTACHMENT_TYPE_REFUSED: 'Šio tipo failo pridėti negalima. Leidžiami PDF, PNG, JPEG, TIFF ir WebP failai.',
     INTERNAL: 'Įvyko netikėta klaida. Bandykite dar kartą; jei klaida kartojasi, kreipkitės į administratorių.',
+    STATS_PACKAGE_REJECTED:
+      'Statistikos ataskaitos paketas atmestas: jis pažeistas, pakeistas, pasirašytas neregistruotu raktu arba jau gautas. Paprašykite organizacijos atsiųsti jį iš naujo.',
+    STATS_TRUSTED_KEYS_INVALID:
+      'Patikimų raktų sąrašas netinkamas: kiekvienas įrašas turi nurodyti organizaciją ir jos minisign viešąjį raktą.',
+    STATS_PERIOD_MISMATCH: 'Ataskaitos yra už skirtingus laikotarpius, todėl jų sudėti negalima.',
+    STATS_DUPLICATE_RETURN:
+      'Ta pati organizacija pateikė dvi ataskaitas už tą patį laikotarpį, ir nė viena nepakeičia kitos. Palikite tik vieną.',
+    STATS_AUDIT_FAILED:
+      'Ataskaita neeksportuota: atskleidimo kontrolės patikra rado langelių, iš kurių būtų galima atpažinti asmenį. Jie išvardyti peržiūroje; pasirinkite ilgesnį laikotarpį arba didesnę ribą.',
   } satisfies Record<ErrorCode, string>,
   ...casesLt,
+  ...statsLt,
 };
 
 /** The message tree every language must provide, key for key. */

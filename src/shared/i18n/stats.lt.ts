@@ -1,0 +1,211 @@
+import { labelsIn } from '../stats/labels';
+
+// Code, dimension and table labels come from the one bilingual source the report and workbook use too.
+const ltLabels = labelsIn('lt');
+
+/**
+ * Lithuanian texts of the statistics screen (supervisors: preview, export, history, signing
+ * key). Spread into `lt`, so English must match it key for key.
+ */
+export const statsLt = {
+  stats: {
+    nav: 'Statistika',
+    title: 'Statistinė ataskaita',
+    intro:
+      'Pasirinkite laikotarpį, peržiūrėkite septynias ataskaitos lenteles ir langelius, kurie nebus skelbiami, tada eksportuokite vieną pasirašytą paketą ministerijai. Į paketą patenka tik suvestiniai skaičiai – jokių asmens duomenų.',
+    tabsLabel: 'Statistikos skiltys',
+    tabs: {
+      prepare: 'Ataskaitos rengimas',
+      history: 'Eksportuotos ataskaitos',
+      key: 'Parašo raktas',
+    },
+    loading: 'Įkeliama…',
+    period: {
+      title: 'Laikotarpis ir atskleidimo kontrolė',
+      kind: 'Laikotarpio trukmė',
+      kinds: {
+        year: 'Metai',
+        quarter: 'Ketvirtis',
+        month: 'Mėnuo',
+      },
+      year: 'Metai',
+      quarter: 'Ketvirtis',
+      month: 'Mėnuo',
+      quarterOption: '{{quarter}} ketvirtis',
+      months: {
+        '1': 'sausis',
+        '2': 'vasaris',
+        '3': 'kovas',
+        '4': 'balandis',
+        '5': 'gegužė',
+        '6': 'birželis',
+        '7': 'liepa',
+        '8': 'rugpjūtis',
+        '9': 'rugsėjis',
+        '10': 'spalis',
+        '11': 'lapkritis',
+        '12': 'gruodis',
+      },
+      labelYear: '{{year}} m.',
+      labelQuarter: '{{year}} m. {{quarter}} ketvirtis',
+      labelMonth: '{{year}} m. {{month}}',
+      k: 'Slenkstis k',
+      kHint:
+        'Langeliai, kuriuose yra nuo 1 iki k−1 asmenų, neskelbiami. Numatyta 5; mažiausia leidžiama reikšmė 3, didžiausia 50.',
+      kInvalid: 'Įveskite sveikąjį skaičių nuo 3 iki 50.',
+      consentedOnly: 'Skaičiuoti tik bylas, kuriose yra sutikimas teikti duomenis statistikai',
+      consentedOnlyHint: 'Kitos bylos į šią ataskaitą nebus įtrauktos.',
+      preview: 'Peržiūrėti',
+      previewing:
+        'Rengiama peržiūra: skaičiuojamos lentelės ir tikrinama, ar neskelbiamų langelių negalima apskaičiuoti…',
+      stale: 'Nustatymai pakeisti po peržiūros. Peržiūrėkite dar kartą – eksportuoti galima tik tai, kas peržiūrėta.',
+    },
+    summary: {
+      title: 'Peržiūra: {{period}}',
+      persons: 'Įtraukta bylų: {{count}}.',
+      params: 'Slenkstis k = {{k}}; {{consent}}.',
+      consentAll: 'skaičiuojamos visos laikotarpio bylos',
+      consentOnly: 'skaičiuojamos tik bylos su sutikimu',
+      overlapping: 'Patikrinta kartu su anksčiau paskelbtomis persidengiančių laikotarpių ataskaitomis: {{list}}.',
+      overlappingItem: 'Nr. {{sequence}} ({{period}})',
+      suppressedCount: 'Neskelbiamų langelių: {{primary}} pirminių ir {{secondary}} antrinių.',
+    },
+    audit: {
+      title: 'Atskleidimo patikra',
+      passed:
+        'Patikra sėkminga: iš skelbiamų skaičių negalima apskaičiuoti nė vieno neskelbiamo langelio (išspręsta tiesinių uždavinių: {{programmes}}). Ataskaitą galima eksportuoti.',
+      failed:
+        'Eksportuoti negalima: patikra rado neskelbiamų langelių, kurių reikšmę galima per tiksliai nustatyti iš to, kas būtų paskelbta.',
+      findingsCaption: 'Per tiksliai nustatomi langeliai',
+      table: 'Lentelė',
+      cell: 'Langelis',
+      attacker: 'Kas galėtų nustatyti',
+      range: 'Galimos reikšmės',
+      rangeValue: '{{low}}–{{high}}',
+      more: 'Ir dar {{count}} – parodyti pirmieji {{shown}}.',
+      attackers: {
+        relations: 'Žinantis tik skelbiamus skaičius ir tai, kaip lentelės susijusios',
+        rule: 'Žinantis ir neskelbimo taisyklę (paslėpti maži skaičiai yra nuo 1 iki k−1)',
+        'own-cell': 'Asmuo, žinantis, kad pats yra šiame langelyje',
+        revision: 'Turintis ir ankstesnes persidengiančių laikotarpių ataskaitas',
+      },
+    },
+    tables: {
+      title: 'Lentelės',
+      legendTitle: 'Kaip skaityti lenteles',
+      legendPublished: 'Skaičius be ženklo bus paskelbtas.',
+      legendPrimary: 'pirminis neskelbimas: langelyje per mažai asmenų.',
+      legendBrackets:
+        'Skliausteliuose – neskelbiamo langelio tikroji reikšmė. Ją matote tik jūs; paskelbtoje ataskaitoje langelis bus tuščias.',
+      legendSecondary:
+        'antrinis neskelbimas: langelis slepiamas, kad pirminio langelio nebūtų galima apskaičiuoti iš sumų.',
+      legendTotal: 'Paryškintos eilutės ir stulpeliai – sumos.',
+      legendNumbers: 'Prie ženklo esantis skaičius nurodo pastabą po lentele.',
+      caption: '{{id}}. {{title}}',
+      measure: {
+        PERS: 'Asmenų skaičius',
+        SERV: 'Paslaugų skaičius',
+      },
+      population: {
+        all: 'Visi pagalbą gavę asmenys.',
+        victims: 'Tik aukos (formaliai nustatytos ir tikėtinos).',
+      },
+      multiCount: {
+        EXPLOIT:
+          'Auka, patyrusi kelias išnaudojimo formas, skaičiuojama prie kiekvienos, todėl formų suma gali viršyti bendrą aukų skaičių.',
+        SERVICE:
+          'Asmuo, gavęs kelių rūšių paslaugas, skaičiuojamas prie kiekvienos, todėl paslaugų suma gali viršyti bendrą asmenų skaičių.',
+      },
+      titles: ltLabels.titles,
+      notesTitle: 'Neskelbiami langeliai',
+      noteLine: '{{mark}} {{n}}: {{cell}} – {{reason}}.',
+      missing: 'nėra duomenų',
+      missingSr: 'langelio peržiūroje nėra',
+      cellSrPrimary: 'nebus skelbiama (pirminis neskelbimas, pastaba {{n}}: {{reason}})',
+      cellSrSecondary: 'nebus skelbiama (antrinis neskelbimas, pastaba {{n}}: {{reason}})',
+      primaryMark: '■ P',
+      secondaryMark: '□ A',
+      primaryName: 'pirminis',
+      secondaryName: 'antrinis',
+      cellOf: '{{row}}, {{col}}',
+    },
+    reasons: {
+      threshold: 'asmenų mažiau nei {{k}}',
+      'few-persons': 'šias paslaugas gavusių skirtingų asmenų mažiau nei {{k}}',
+      'revealing-zero': 'nulis parodytų, kad beveik visi grupės nariai turi tą patį požymį',
+      linked: 'paslėptas, kad pirminio langelio nebūtų galima apskaičiuoti iš sumų',
+      revision: 'paslėptas dėl to, kas paskelbta ankstesnėje persidengiančio laikotarpio ataskaitoje',
+      unknown: 'priežastis nenurodyta',
+    },
+    charts: {
+      title: 'Diagramos',
+      intro:
+        'Diagramose rodomos tik skelbiamos reikšmės. Neskelbiami langeliai diagramose nerodomi ir pažymėti ženklu ■.',
+      t1: 'Pagalbą gavę asmenys pagal statusą ir lytį',
+      t4: 'Aukos pagal išnaudojimo formą',
+      t7: 'Suteiktos paslaugos pagal rūšį',
+      imgLabel: 'Diagrama: {{title}}. Tie patys skaičiai – sąraše po diagrama ir lentelėje.',
+      dataTitle: 'Diagramos duomenys tekstu',
+      dataItem: '{{label}}: {{value}}',
+      notShown: 'Nerodoma (nebus skelbiama): {{list}}.',
+      suppressedValue: 'neskelbiama',
+      tickSuppressed: '{{label}} ■',
+    },
+    export: {
+      title: 'Eksportas',
+      intro:
+        'Eksportuojant lentelės skaičiuojamos iš naujo, dar kartą patikrinamos, pasirašomos organizacijos raktu ir įrašomos į vieną failą. Pirmiausia atsidarys langas, kuriame pasirinksite, kur jį išsaugoti.',
+      button: 'Eksportuoti pasirašytą ataskaitą',
+      needPreview: 'Pirmiausia peržiūrėkite ataskaitą.',
+      disabledAudit: 'Eksportuoti negalima, nes atskleidimo patikra nepavyko (žr. aukščiau).',
+      progressLabel: 'Eksportuojama',
+      progress: 'Skaičiuojamos lentelės, tikrinamas atskleidimas, pasirašomas ir įrašomas paketas…',
+      done: 'Ataskaita išsaugota.',
+      file: 'Failas: {{fileName}}',
+      sequence: 'Ataskaitos Nr. {{sequence}}',
+      sha: 'SHA-256 kontrolinė suma:',
+      shaHint: 'Perskaitykite šią sumą ministerijai telefonu, jei ji paprašys patvirtinti, kad gavo tą patį failą.',
+    },
+    history: {
+      title: 'Eksportuotos ataskaitos',
+      intro: 'Visos šios organizacijos eksportuotos ataskaitos, naujausios viršuje.',
+      none: 'Ataskaitų dar neeksportuota.',
+      sequence: 'Nr.',
+      period: 'Laikotarpis',
+      created: 'Sukurta',
+      by: 'Kas sukūrė',
+      k: 'k',
+      consent: 'Bylos',
+      replaces: 'Pakeičia',
+      sha: 'SHA-256 (pradžia)',
+      consentOnly: 'tik su sutikimu',
+      consentAll: 'visos',
+      replacesNone: '—',
+      replacesSequence: 'Nr. {{sequence}}',
+      replacesUnknown: 'paketą {{id}}',
+      reload: 'Atnaujinti',
+    },
+    key: {
+      title: 'Parašo raktas',
+      intro:
+        'Ministerija tikrina ataskaitas pagal šį viešąjį raktą. Prieš pirmąją ataskaitą jį reikia užregistruoti: išspausdinkite registracijos formą, pasirašykite ir perduokite ministerijai. Kontrolinę sumą galima perskaityti telefonu.',
+      keyId: 'Rakto identifikatorius',
+      fingerprint: 'Kontrolinė suma',
+      created: 'Sukurtas',
+      organisation: 'Organizacija',
+      publicKey: 'Viešasis raktas (minisign)',
+      print: 'Spausdinti registracijos formą',
+      formTitle: 'Statistinių ataskaitų parašo rakto registracijos forma',
+      formIntro:
+        'Organizacija patvirtina, kad statistinės ataskaitos, pasirašytos toliau nurodytu raktu, yra jos parengtos ir perduotos. Ministerija šį raktą registruoja kaip organizacijos ataskaitų tikrinimo raktą.',
+      formOrg: 'Organizacijos atstovas',
+      formMinistry: 'Ministerijos atstovas (užregistravo)',
+      formName: 'Vardas, pavardė',
+      formPosition: 'Pareigos',
+      formSignature: 'Parašas',
+      formDate: 'Data',
+    },
+    dimensions: ltLabels.dimensions,
+    codes: ltLabels.codes,
+  },
+};
