@@ -136,7 +136,8 @@ export class AppCore {
   /** Statistics returns of the current session (supervisors; the handler table checks the role). */
   stats(): StatsService {
     const session = this.requireSession();
-    if (this.statsService?.session !== session) this.statsService = { session, service: new StatsService(session) };
+    if (this.statsService?.session !== session)
+      this.statsService = { session, service: new StatsService(session, this.config.version) };
     return this.statsService.service;
   }
 

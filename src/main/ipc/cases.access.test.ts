@@ -201,6 +201,34 @@ describe('need-to-know over IPC', () => {
     const r = await call('cases.close', { caseId, expectedVersion: 1 });
     expect(r).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
   });
+
+  it('statistics are for supervisors: caseworkers and administrators are refused and nothing is written', async () => {
+    const period = { kind: 'year', year: 2026 };
+    const inputs: [Channel, unknown][] = [
+      ['stats.preview', { period }],
+      ['stats.export', { period }],
+      ['stats.history', {}],
+      ['stats.signingKey', {}],
+    ];
+    const saved = exported.length;
+    for (const who of ['ona', 'admin'] as const) {
+      await as(who);
+      for (const [channel, input] of inputs) {
+        expect({ who, channel, r: await call(channel, input) }).toMatchObject({
+          who,
+          channel,
+          r: { ok: false, error: { code: ErrorCode.Forbidden } },
+        });
+      }
+    }
+    expect(exported.length).toBe(saved);
+    const keys = core.requireSession().db.prepare('SELECT count(*) AS n FROM stats_signing_keys').get() as {
+      n: number;
+    };
+    expect(keys.n).toBe(0);
+    await as('vida');
+    expect(await call('stats.history', {})).toMatchObject({ ok: true, value: [] });
+  });
 });
 
 describe('random payloads on the case channels', () => {

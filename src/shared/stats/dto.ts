@@ -22,7 +22,7 @@ export type SuppressionReason = z.infer<typeof SuppressionReason>;
 
 export const PreviewCell = z.strictObject({
   table: TableId,
-  dims: z.record(Dimension, z.string().max(20)),
+  dims: z.partialRecord(Dimension, z.string().max(20)),
   value: z.number().int().min(0),
   status: CellStatus,
   reason: SuppressionReason.nullable(),
@@ -31,7 +31,7 @@ export type PreviewCell = z.infer<typeof PreviewCell>;
 
 export const AuditFinding = z.strictObject({
   table: TableId,
-  dims: z.record(Dimension, z.string().max(20)),
+  dims: z.partialRecord(Dimension, z.string().max(20)),
   /** Which attacker pins the cell: one who knows only the published values and the table
    * relations, one who also knows the suppression rule, or a person who knows their own cell. */
   attacker: z.enum(['relations', 'rule', 'own-cell', 'revision']),

@@ -102,7 +102,7 @@ export type CellStatus = z.infer<typeof CellStatus>;
 /** A cell as it leaves the NGO: the value only when published. */
 export const PublishedCell = z.strictObject({
   table: TableId,
-  dims: z.record(Dimension, z.string().max(20)),
+  dims: z.partialRecord(Dimension, z.string().max(20)),
   value: z.number().int().min(0).nullable(),
   status: CellStatus,
 });

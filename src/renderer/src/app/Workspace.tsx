@@ -5,17 +5,19 @@ import { CaseList } from '../features/cases/CaseList';
 import { CaseScreen } from '../features/cases/CaseScreen';
 import { NewCaseScreen } from '../features/cases/NewCaseScreen';
 import { HomeScreen, type UnlockedStatus } from '../features/home/HomeScreen';
+import { StatsScreen } from '../features/stats/StatsScreen';
 import type { CaseId } from '../../../shared/cases/schemas';
 import { UnsavedChangesGuard, useConfirmLeave } from './guard';
 
-type Page = { name: 'cases' } | { name: 'newCase' } | { name: 'case'; id: CaseId } | { name: 'settings' };
+type Page =
+  { name: 'cases' } | { name: 'newCase' } | { name: 'case'; id: CaseId } | { name: 'stats' } | { name: 'settings' };
 
 export interface WorkspaceProps {
   status: UnlockedStatus;
   onStatusChange: () => void;
 }
 
-/** What a caseworker or supervisor works in: the case list, a new case, a case, settings. */
+/** What a caseworker or supervisor works in: the case list, a new case, a case, statistics (supervisors), settings. */
 export function Workspace(props: WorkspaceProps) {
   return (
     <UnsavedChangesGuard>
@@ -39,7 +41,7 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
   };
 
   const current = page.name === 'case' ? 'cases' : page.name;
-  const navItem = (name: 'cases' | 'newCase' | 'settings', label: string) => (
+  const navItem = (name: 'cases' | 'newCase' | 'stats' | 'settings', label: string) => (
     <li>
       <Button
         variant="quiet"
@@ -58,6 +60,8 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
         <ul className="nav-list">
           {navItem('cases', t('nav.cases'))}
           {navItem('newCase', t('nav.newCase'))}
+          {/* Core refuses stats.* to anyone else; the entry is shown only to those it serves. */}
+          {isSupervisor ? navItem('stats', t('stats.nav')) : null}
           {navItem('settings', t('nav.settings'))}
         </ul>
       </nav>
@@ -80,6 +84,7 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
           onBack={() => void go({ name: 'cases' })}
         />
       ) : null}
+      {page.name === 'stats' && isSupervisor ? <StatsScreen /> : null}
       {page.name === 'settings' ? <HomeScreen status={status} onStatusChange={onStatusChange} /> : null}
     </div>
   );
