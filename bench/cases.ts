@@ -26,6 +26,7 @@ import { createDemoVault, DEMO_SUPERVISOR, generateDemoCases } from '../src/core
 import { Random } from '../src/core/demo/random';
 import { unlockVault, vaultPaths, VaultSession, type SessionUser, type VaultPaths } from '../src/core/vault/vault';
 import { msSince, now, ratio, summarize, time, type Summary } from './stats';
+import { runStatsBench, type StatsBenchResult } from './stats-return';
 
 const PASS = 'lilac kettle mountain, spring 2026';
 const SEED = 'bench';
@@ -90,6 +91,7 @@ export interface CaseBenchResult {
   insert: { cases: number; encryptedPerSecond: number; plainPerSecond: number; costRatio: number };
   size: { encryptedBytes: number; plainBytes: number; ratio: number; bytesPerCase: number };
   auditIntact: { encrypted: boolean; plain: boolean };
+  statsReturn: StatsBenchResult;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,6 +528,9 @@ export async function runCaseBench(o: CaseBenchOptions): Promise<CaseBenchResult
     paired(sides, ids, (s, id) => s.as.supervisor.getCase(id), warmup).get('open') ?? { encrypted: [], plain: [] },
   );
 
+  o.log('Statistics return for a year (build, protect, audit, sign, write) ...');
+  const statsReturn = await runStatsBench(enc, Number(TODAY.slice(0, 4)) - 1, o.dir);
+
   o.log(`Insert rate: ${o.insertCases} more cases into each ...`);
   const rounds = 4;
   const insertMs = { encrypted: 0, plain: 0 };
@@ -567,5 +572,6 @@ export async function runCaseBench(o: CaseBenchOptions): Promise<CaseBenchResult
       bytesPerCase: Math.round(size.encryptedBytes / o.cases),
     },
     auditIntact,
+    statsReturn,
   };
 }
