@@ -189,6 +189,11 @@ async function main(): Promise<void> {
         }
       }),
     );
+    // SAUGA_PROFILE=search or =filter: a CPU profile of that phase in /tmp/ui.cpuprofile.
+    const profiled = process.env.SAUGA_PROFILE;
+    const cdp = profiled ? await context.newCDPSession(page) : undefined;
+    await cdp?.send('Profiler.enable');
+    if (profiled === 'search') await cdp?.send('Profiler.start');
     results.push(
       await phase(page, 'type a search ("zerune"), then clear it', async () => {
         const search = page.getByRole('searchbox', { name: en.caseList.search });
@@ -205,9 +210,9 @@ async function main(): Promise<void> {
       }),
     );
     const field = (label: string) => page.locator('.field').filter({ hasText: label }).getByRole('button');
-    const cdp = process.env.SAUGA_PROFILE ? await context.newCDPSession(page) : undefined;
-    await cdp?.send('Profiler.enable');
-    await cdp?.send('Profiler.start');
+    if (profiled === 'search' && cdp)
+      writeFileSync('/tmp/ui.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (profiled === 'filter') await cdp?.send('Profiler.start');
     results.push(
       await phase(page, 'filter by victim status (choose from the list)', async () => {
         await field(en.caseList.victimStatus).click();
@@ -216,7 +221,8 @@ async function main(): Promise<void> {
         await page.waitForTimeout(600);
       }),
     );
-    if (cdp) writeFileSync('/tmp/ui.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (profiled === 'filter' && cdp)
+      writeFileSync('/tmp/ui.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
     results.push(
       await phase(page, 'sort by case code', async () => {
         await field(en.caseList.sort).click();

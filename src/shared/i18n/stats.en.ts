@@ -69,7 +69,7 @@ export const statsEn: typeof statsLt = {
     audit: {
       title: 'Disclosure audit',
       passed:
-        'The audit passed: no hidden cell can be worked out from the published figures ({{programmes}} linear programmes solved). The return can be exported.',
+        'The audit passed: no hidden cell can be worked out from the published figures. The return can be exported.',
       failed:
         'Export refused: the audit found hidden cells whose value could be narrowed down too far from what would be published.',
       findingsCaption: 'Cells that can be narrowed down too far',

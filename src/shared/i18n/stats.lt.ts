@@ -73,7 +73,7 @@ export const statsLt = {
     audit: {
       title: 'Atskleidimo patikra',
       passed:
-        'Patikra sėkminga: iš skelbiamų skaičių negalima apskaičiuoti nė vieno neskelbiamo langelio (išspręsta tiesinių uždavinių: {{programmes}}). Ataskaitą galima eksportuoti.',
+        'Patikra sėkminga: iš skelbiamų skaičių negalima apskaičiuoti nė vieno neskelbiamo langelio. Ataskaitą galima eksportuoti.',
       failed:
         'Eksportuoti negalima: patikra rado neskelbiamų langelių, kurių reikšmę galima per tiksliai nustatyti iš to, kas būtų paskelbta.',
       findingsCaption: 'Per tiksliai nustatomi langeliai',

@@ -8,7 +8,8 @@ import { writeStatsPackage } from './writer';
 
 const a = testOrg('Viltis', 1);
 const b = testOrg('Kitas centras', 2);
-const trust = { trustedKeys: [a.trusted, b.trusted], received: [] };
+const c3 = testOrg('Trečiasis sektorius', 3);
+const trust = { trustedKeys: [a.trusted, b.trusted, c3.trusted], received: [] };
 
 async function verified(
   org: typeof a,
@@ -23,15 +24,16 @@ async function verified(
 }
 
 describe('aggregateReturns', () => {
-  it('sums published values, marks cells with a suppressed share as incomplete, and re-protects', async () => {
+  it("sums three NGOs' published values, marks cells with a suppressed share as incomplete, and re-protects", async () => {
     const ra = await verified(a, 1);
     const rb = await verified(b, 2);
-    const n = await aggregateReturns([ra, rb]);
+    const rc = await verified(c3, 3);
+    const n = await aggregateReturns([ra, rb, rc]);
     expect(n.audit.ok).toBe(true);
-    expect(n.sources.map((s) => s.organisation)).toEqual(['Viltis', 'Kitas centras']);
+    expect(n.sources.map((s) => s.organisation)).toEqual(['Viltis', 'Kitas centras', 'Trečiasis sektorius']);
     expect(n.statements.some((s) => /counted twice/u.test(s.en))).toBe(true);
     for (const c of n.cells) {
-      const shares = [ra, rb].map((r) => r.cells.find((x) => cellKey(x.table, x.dims) === c.key));
+      const shares = [ra, rb, rc].map((r) => r.cells.find((x) => cellKey(x.table, x.dims) === c.key));
       const hidden = shares.filter((s) => s?.value === null).length;
       expect(c.suppressedContributions, c.key).toBe(hidden);
       const sum = shares.reduce((t, s) => t + (s?.value ?? 0), 0);

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 import {
   Button as AriaButton,
   FieldError,
@@ -69,7 +69,14 @@ function Trigger({ triggerRef }: { triggerRef?: Ref<HTMLButtonElement> | undefin
 }
 
 /** One value from a code list, with an optional explicit "not recorded" choice to clear it. */
-export function ChoiceField({ value, onChange, noneLabel, options, className, ...common }: ChoiceFieldProps) {
+export const ChoiceField = memo(function ChoiceField({
+  value,
+  onChange,
+  noneLabel,
+  options,
+  className,
+  ...common
+}: ChoiceFieldProps) {
   const items = noneLabel ? [{ id: NONE, label: noneLabel }, ...options] : options;
   return (
     <AriaSelect
@@ -95,7 +102,7 @@ export function ChoiceField({ value, onChange, noneLabel, options, className, ..
       </Popover>
     </AriaSelect>
   );
-}
+});
 
 export interface MultiChoiceFieldProps extends CommonProps {
   value: readonly string[];
@@ -103,7 +110,13 @@ export interface MultiChoiceFieldProps extends CommonProps {
 }
 
 /** Several values from a code list: a select whose list keeps open for more choices. */
-export function MultiChoiceField({ value, onChange, options, className, ...common }: MultiChoiceFieldProps) {
+export const MultiChoiceField = memo(function MultiChoiceField({
+  value,
+  onChange,
+  options,
+  className,
+  ...common
+}: MultiChoiceFieldProps) {
   return (
     <AriaSelect
       selectionMode="multiple"
@@ -129,4 +142,4 @@ export function MultiChoiceField({ value, onChange, options, className, ...commo
       </Popover>
     </AriaSelect>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseListQuery, CaseListRow } from '../../../../shared/cases/schemas';
 import type { ErrorCode } from '../../../../shared/errors';
 import { sauga } from '../../api';
@@ -119,16 +119,18 @@ export function useCasePages(query: Omit<CaseListQuery, 'page' | 'withTotal'>): 
     [load],
   );
 
-  const row = (index: number) => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-
-  return {
-    count,
-    total: state.total,
-    hasMore: state.hasMore,
-    searchApplied: state.searchApplied,
-    loading: state.loading,
-    error: state.error,
-    row,
-    ensure,
-  };
+  // One object per state, so the grid (memoised) skips renders caused only by typing.
+  return useMemo(
+    () => ({
+      count,
+      total: state.total,
+      hasMore: state.hasMore,
+      searchApplied: state.searchApplied,
+      loading: state.loading,
+      error: state.error,
+      row: (index: number) => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+      ensure,
+    }),
+    [state, count, ensure],
+  );
 }

@@ -16,7 +16,7 @@ export function AuditVerdict({ audit }: { audit: Verdict }) {
         {tx('stats.audit.title')}
       </h2>
       {audit.ok ? (
-        <Alert tone="success">{tx('stats.audit.passed', { programmes: text.number(audit.programmes) })}</Alert>
+        <Alert tone="success">{tx('stats.audit.passed')}</Alert>
       ) : (
         <Alert tone="error">{tx('stats.audit.failed')}</Alert>
       )}
