@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import type { AttackConfig } from './knowledge';
 import { rowHolds, type Ctx, type Row, type Status } from './problem';
-import { Solver, type LinearModel } from './solver';
+import { addDisjunctions, Solver, type LinearModel } from './solver';
 
 /**
  * The interval audit. For one attacker (AttackConfig) and one suppression pattern, the suppressed
@@ -119,45 +119,7 @@ export class ConfigRun {
     if (cfg.family === 'rule') {
       for (const [i, d] of this.domains) {
         const j = this.col.get(i) ?? -1;
-        if (d.zeroOrK) {
-          const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
-          rows.push({
-            terms: [
-              { j, a: 1 },
-              { j: b, a: -bigM },
-            ],
-            lo: -Infinity,
-            hi: 0,
-          });
-          rows.push({
-            terms: [
-              { j, a: 1 },
-              { j: b, a: -k },
-            ],
-            lo: 0,
-            hi: Infinity,
-          });
-        }
-        for (const v of d.not) {
-          // x <= v-1 when b = 0, x >= v+1 when b = 1.
-          const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
-          rows.push({
-            terms: [
-              { j, a: 1 },
-              { j: b, a: -bigM },
-            ],
-            lo: -Infinity,
-            hi: v - 1,
-          });
-          rows.push({
-            terms: [
-              { j, a: 1 },
-              { j: b, a: -bigM },
-            ],
-            lo: v + 1 - bigM,
-            hi: Infinity,
-          });
-        }
+        addDisjunctions(cols, rows, j, d, k, bigM);
       }
     }
     this.def = { cols, rows };

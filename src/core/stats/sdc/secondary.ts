@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import { domainOf } from './audit';
 import type { AttackConfig } from './knowledge';
 import type { Ctx, Status } from './problem';
-import { Solver, type LinearModel } from './solver';
+import { addDisjunctions, Solver, type LinearModel } from './solver';
 
 /**
  * Choosing secondary suppressions for a primary cell p that an attacker pins.
@@ -166,44 +166,7 @@ export function ruleDeviation(
     );
     const j = cols.push({ lo: d.lo, hi: d.hi, integer: true }) - 1;
     x.set(i, j);
-    if (d.zeroOrK) {
-      const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
-      rows.push({
-        terms: [
-          { j, a: 1 },
-          { j: b, a: -bigM },
-        ],
-        lo: -Infinity,
-        hi: 0,
-      });
-      rows.push({
-        terms: [
-          { j, a: 1 },
-          { j: b, a: -k },
-        ],
-        lo: 0,
-        hi: Infinity,
-      });
-    }
-    for (const v of d.not) {
-      const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
-      rows.push({
-        terms: [
-          { j, a: 1 },
-          { j: b, a: -bigM },
-        ],
-        lo: -Infinity,
-        hi: v - 1,
-      });
-      rows.push({
-        terms: [
-          { j, a: 1 },
-          { j: b, a: -bigM },
-        ],
-        lo: v + 1 - bigM,
-        hi: Infinity,
-      });
-    }
+    addDisjunctions(cols, rows, j, d, k, bigM);
     if (published) {
       const m = cols.push({ lo: 0, hi: 1, integer: true, cost: weight(ctx, i) }) - 1;
       moved.set(i, m);

@@ -119,3 +119,55 @@ export class Solver {
 export function solverName(highs: Highs): string {
   return `HiGHS ${highs.version.string} (highs-js, WebAssembly)`;
 }
+
+/**
+ * The rule's disjunctions on column j as MILP rows with a binary each (big-M): x = 0 or x >= k
+ * when zeroOrK, and x != v for every excluded value v (x <= v-1 when b = 0, x >= v+1 when b = 1).
+ */
+export function addDisjunctions(
+  cols: LinearModel['cols'],
+  rows: LinearModel['rows'],
+  j: number,
+  d: { zeroOrK: boolean; not: readonly number[] },
+  k: number,
+  bigM: number,
+): void {
+  if (d.zeroOrK) {
+    const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
+    rows.push({
+      terms: [
+        { j, a: 1 },
+        { j: b, a: -bigM },
+      ],
+      lo: -Infinity,
+      hi: 0,
+    });
+    rows.push({
+      terms: [
+        { j, a: 1 },
+        { j: b, a: -k },
+      ],
+      lo: 0,
+      hi: Infinity,
+    });
+  }
+  for (const v of d.not) {
+    const b = cols.push({ lo: 0, hi: 1, integer: true }) - 1;
+    rows.push({
+      terms: [
+        { j, a: 1 },
+        { j: b, a: -bigM },
+      ],
+      lo: -Infinity,
+      hi: v - 1,
+    });
+    rows.push({
+      terms: [
+        { j, a: 1 },
+        { j: b, a: -bigM },
+      ],
+      lo: v + 1 - bigM,
+      hi: Infinity,
+    });
+  }
+}
