@@ -272,7 +272,12 @@ describe('case list against a reference model', () => {
   it('counts exactly unless a search is too broad to count cheaply', () => {
     const q = CaseListQuery.parse({ search: 'on' });
     expect(sup.listCases(q)).toMatchObject({ searchApplied: false, total: 300 });
-    const broad = queryCases(v.admin.db, CaseListQuery.parse({ search: 'ona' }), {}, { idDriverMax: 3, assignedDriverMax: 0 });
+    const broad = queryCases(
+      v.admin.db,
+      CaseListQuery.parse({ search: 'ona' }),
+      {},
+      { idDriverMax: 3, assignedDriverMax: 0 },
+    );
     expect(broad.total).toBeNull();
     expect(broad.rows.length).toBeGreaterThan(0);
     expect(sup.listCases({ withTotal: false }).total).toBeNull();
