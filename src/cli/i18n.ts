@@ -24,6 +24,14 @@ Audit:
 Organisation signing key (supervisor or administrator):
   sauga keys export-public --vault DIR --user NAME --passphrase-file PATH [--format minisign|json]
                        Prints the public key and its fingerprint; creates the key on first use.
+                       In a recipient installation: the age recipient, the Ed25519 key and their
+                       fingerprint (--format json: the directory entry for the NGOs).
+
+Recipient installation keys (administrator):
+  sauga keys init      --vault DIR --user NAME --passphrase-file PATH --institution NAME --category PROSECUTOR
+  sauga keys export-identity --vault DIR --user NAME --passphrase-file PATH
+                       --identity-passphrase-file PATH --out FILE
+                       Writes the age identity sealed with its own passphrase, for the standard age tool.
 
 Statistics returns (supervisor):
   sauga stats export   --vault DIR --user NAME --passphrase-file PATH --period 2026|2026-Q1|2026-03
@@ -34,6 +42,16 @@ Statistics returns (recipient role):
   sauga stats verify   PKG --trusted-keys FILE [--received FILE]
   sauga stats aggregate PKG... --trusted-keys FILE [--received FILE] --out DIR
                        Writes national.csv, national.html, national.json and received.json.
+
+Institution key directory (list: everyone; changes: supervisor or administrator):
+  sauga directory list  --vault DIR --user NAME --passphrase-file PATH
+  sauga directory add   --vault DIR --user NAME --passphrase-file PATH --institution NAME --category PROSECUTOR
+                       [--person NAME] --age-recipient age1… --ed25519-key BASE64 --valid-from DATE [--valid-to DATE]
+  sauga directory verify --vault DIR --user NAME --passphrase-file PATH --id ID --fingerprint "DIGITS"
+                       Compare the fingerprint with the recipient by phone or on paper first.
+  sauga directory trust-signer --vault DIR --user NAME --passphrase-file PATH --org NAME --public-key MINISIGN-KEY
+  sauga directory import FILE --vault DIR --user NAME --passphrase-file PATH
+                       A signed directory file; older versions and unknown signers are refused.
 
 Demo data (synthetic cases; never written into a vault with real cases):
   sauga demo           --vault DIR --cases N --passphrase-file PATH [--user NAME] [--seed TEXT]
@@ -74,6 +92,34 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     keyFingerprint: 'Fingerprint: {fingerprint}',
     keyCompare:
       'Key {keyId} of {org}. The ministry compares the fingerprint by phone or on paper before trusting the key.',
+    keysInitDone:
+      'This vault is now a recipient installation. Give the public keys below to the NGOs that send you case summaries.',
+    keysRecipientOf: 'Recipient: {institution} ({category})',
+    keysAgeRecipient: 'age recipient: {recipient}',
+    keysEd25519: 'Ed25519 key: {key}',
+    keysRecipientCompare:
+      'The NGO compares this fingerprint with you by phone or on paper before it sends anything to these keys.',
+    keysIdentityExported:
+      'The age identity of {institution} was written to {file}, sealed with the identity passphrase. Keep the file and the passphrase apart.',
+    keysIdentityUse:
+      'To use it: age -d -o identity.txt {file} (asks for the identity passphrase), then age -d -i identity.txt PACKAGE.age. Delete identity.txt afterwards.',
+    dirEntry: '{institution} ({category}{person}): {state}. Fingerprint {fingerprint}. Valid {from} to {to}. Id {id}.',
+    dirStateVerified: 'verified',
+    dirStateUnverified: 'NOT VERIFIED',
+    dirStateKeyChanged: 'KEY CHANGED, not verified again',
+    dirStateWithdrawn: 'withdrawn from the directory',
+    dirInstalled: 'Installed directory: version {version} from {issuer}, issued {issued}.',
+    dirNoneInstalled: 'No directory file installed.',
+    dirEmpty: 'The directory has no recipients.',
+    dirAdded:
+      'Recipient {id} added, NOT VERIFIED. Compare the fingerprint with the recipient by phone or on paper, then run `sauga directory verify --id {id} --fingerprint "…"`.',
+    dirVerified: 'Recipient {id} verified: case summaries can be sent to {institution}.',
+    dirImported:
+      'Directory version {version} from {issuer} installed: {added} added, {updated} updated, {changed} with a changed key, {withdrawn} withdrawn, {unchanged} unchanged.',
+    dirChangedKeys: 'Nothing can be sent to these recipients until their new fingerprint is verified: {ids}.',
+    dirSignerTrusted:
+      'Directory signer {keyId} of {org} trusted. Fingerprint {fingerprint}: compare it with the issuer by phone or on paper.',
+    dirRefused: 'Refused: {reason} ({code}: {detail})',
     statsExported: 'Return {seq} for {period} written to {file}. SHA-256 {sha256}.',
     statsSuppressed: 'Cells withheld: {primary} primary, {secondary} secondary (threshold k = {k}).',
     statsVerified: '{file}: VERIFIED. {org}, period {period}, sequence {seq}, key {keyId}.',
@@ -102,6 +148,14 @@ Auditas:
 Organizacijos parašo raktas (vadovas arba administratorius):
   sauga keys export-public --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--format minisign|json]
                        Parodo viešąjį raktą ir jo kontrolinį kodą; pirmą kartą raktą sukuria.
+                       Gavėjo diegime: age gavėjo raktą, Ed25519 raktą ir jų kontrolinį kodą
+                       (--format json: įrašas organizacijų raktų katalogui).
+
+Gavėjo diegimo raktai (administratorius):
+  sauga keys init      --vault APLANKAS --user VARDAS --passphrase-file KELIAS --institution PAVADINIMAS --category PROSECUTOR
+  sauga keys export-identity --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+                       --identity-passphrase-file KELIAS --out FAILAS
+                       Įrašo age tapatybę, užšifruotą atskira slaptafraze, standartiniam age įrankiui.
 
 Statistikos ataskaitos (vadovas):
   sauga stats export   --vault APLANKAS --user VARDAS --passphrase-file KELIAS --period 2026|2026-Q1|2026-03
@@ -112,6 +166,16 @@ Statistikos ataskaitos (gavėjo vaidmuo):
   sauga stats verify   PAKETAS --trusted-keys FAILAS [--received FAILAS]
   sauga stats aggregate PAKETAS... --trusted-keys FAILAS [--received FAILAS] --out APLANKAS
                        Įrašo national.csv, national.html, national.json ir received.json.
+
+Institucijų raktų katalogas (peržiūra: visi; keitimas: vadovas arba administratorius):
+  sauga directory list  --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+  sauga directory add   --vault APLANKAS --user VARDAS --passphrase-file KELIAS --institution PAVADINIMAS --category PROSECUTOR
+                       [--person VARDAS] --age-recipient age1… --ed25519-key BASE64 --valid-from DATA [--valid-to DATA]
+  sauga directory verify --vault APLANKAS --user VARDAS --passphrase-file KELIAS --id ID --fingerprint "SKAITMENYS"
+                       Pirmiausia sutikrinkite kontrolinį kodą su gavėju telefonu arba popieriuje.
+  sauga directory trust-signer --vault APLANKAS --user VARDAS --passphrase-file KELIAS --org PAVADINIMAS --public-key MINISIGN-RAKTAS
+  sauga directory import FAILAS --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+                       Pasirašytas katalogo failas; senesnės versijos ir nežinomi pasirašytojai atmetami.
 
 Demonstraciniai duomenys (išgalvotos bylos; niekada nerašomi į saugyklą su tikromis bylomis):
   sauga demo           --vault APLANKAS --cases N --passphrase-file KELIAS [--user VARDAS] [--seed TEKSTAS]
@@ -152,6 +216,35 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     keyFingerprint: 'Kontrolinis kodas: {fingerprint}',
     keyCompare:
       'Organizacijos {org} raktas {keyId}. Prieš pasitikėdama raktu, ministerija sutikrina kontrolinį kodą telefonu arba popieriuje.',
+    keysInitDone:
+      'Ši saugykla dabar yra gavėjo diegimas. Toliau pateiktus viešuosius raktus perduokite organizacijoms, kurios jums siunčia bylų santraukas.',
+    keysRecipientOf: 'Gavėjas: {institution} ({category})',
+    keysAgeRecipient: 'age gavėjo raktas: {recipient}',
+    keysEd25519: 'Ed25519 raktas: {key}',
+    keysRecipientCompare:
+      'Prieš ką nors siųsdama šiais raktais, organizacija sutikrina šį kontrolinį kodą su jumis telefonu arba popieriuje.',
+    keysIdentityExported:
+      '{institution} age tapatybė įrašyta į {file}, užšifruota tapatybės slaptafraze. Failą ir slaptafrazę laikykite atskirai.',
+    keysIdentityUse:
+      'Naudojimas: age -d -o identity.txt {file} (paprašys tapatybės slaptafrazės), tada age -d -i identity.txt PAKETAS.age. Po to identity.txt ištrinkite.',
+    dirEntry:
+      '{institution} ({category}{person}): {state}. Kontrolinis kodas {fingerprint}. Galioja nuo {from} iki {to}. Id {id}.',
+    dirStateVerified: 'patvirtinta',
+    dirStateUnverified: 'NEPATVIRTINTA',
+    dirStateKeyChanged: 'RAKTAS PASIKEITĖ, iš naujo nepatvirtinta',
+    dirStateWithdrawn: 'išbraukta iš katalogo',
+    dirInstalled: 'Įdiegtas katalogas: versija {version}, leidėjas {issuer}, išleista {issued}.',
+    dirNoneInstalled: 'Katalogo failas neįdiegtas.',
+    dirEmpty: 'Kataloge gavėjų nėra.',
+    dirAdded:
+      'Gavėjas {id} pridėtas, NEPATVIRTINTAS. Sutikrinkite kontrolinį kodą su gavėju telefonu arba popieriuje, tada paleiskite `sauga directory verify --id {id} --fingerprint "…"`.',
+    dirVerified: 'Gavėjas {id} patvirtintas: bylų santraukas galima siųsti institucijai {institution}.',
+    dirImported:
+      'Įdiegta katalogo versija {version} (leidėjas {issuer}): pridėta {added}, atnaujinta {updated}, pasikeitęs raktas {changed}, išbraukta {withdrawn}, nepakeista {unchanged}.',
+    dirChangedKeys: 'Šiems gavėjams nieko siųsti negalima, kol nepatvirtintas naujas kontrolinis kodas: {ids}.',
+    dirSignerTrusted:
+      'Katalogo pasirašytojo {org} raktas {keyId} laikomas patikimu. Kontrolinis kodas {fingerprint}: sutikrinkite jį su leidėju telefonu arba popieriuje.',
+    dirRefused: 'Atmesta: {reason} ({code}: {detail})',
     statsExported: '{period} ataskaita nr. {seq} įrašyta į {file}. SHA-256 {sha256}.',
     statsSuppressed: 'Neskelbiamų langelių: {primary} pirminių, {secondary} antrinių (riba k = {k}).',
     statsVerified: '{file}: PATIKRINTA. {org}, laikotarpis {period}, eilės numeris {seq}, raktas {keyId}.',

@@ -5,6 +5,7 @@ import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
 import { auditCommands } from './audit';
 import { demoCommands } from './demo';
+import { directoryCommands } from './directory';
 import { keysCommands } from './keys';
 import { statsCommands } from './stats';
 import { vaultCommands, type CommandContext } from './vault';
@@ -15,10 +16,11 @@ const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<
   demo: demoCommands,
   keys: keysCommands,
   stats: statsCommands,
+  directory: directoryCommands,
 };
 
 /** Commands that take file names after the command (`sauga stats verify PKG`). */
-const TAKES_FILES = new Set(['stats verify', 'stats aggregate']);
+const TAKES_FILES = new Set(['stats verify', 'stats aggregate', 'directory import']);
 
 const OPTIONS = {
   vault: { type: 'string' },
@@ -38,6 +40,17 @@ const OPTIONS = {
   consent: { type: 'string' },
   cases: { type: 'string' },
   seed: { type: 'string' },
+  institution: { type: 'string' },
+  category: { type: 'string' },
+  'identity-passphrase-file': { type: 'string' },
+  person: { type: 'string' },
+  'age-recipient': { type: 'string' },
+  'ed25519-key': { type: 'string' },
+  'valid-from': { type: 'string' },
+  'valid-to': { type: 'string' },
+  id: { type: 'string' },
+  fingerprint: { type: 'string' },
+  'public-key': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

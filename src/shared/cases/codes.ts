@@ -739,6 +739,62 @@ export const CONSENT_PURPOSES = [
 export const ConsentPurpose = enumOf(CONSENT_PURPOSES);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
+/**
+ * What a consent to share (or a withholding rule) covers, as categories of the case record.
+ * Every field of the record belongs to one category (src/core/summary/consent.ts holds the
+ * map), so a consent names exactly what may leave the organisation.
+ */
+export const DATA_CATEGORIES = [
+  {
+    code: 'IDENTITY_BASIC',
+    lt: 'Asmens duomenys: vardas, pavardė, gimimo data, lytis, pilietybė, kalbos',
+    en: 'Identity: names, date of birth, sex, citizenship, languages',
+  },
+  {
+    code: 'IDENTITY_CONTACT',
+    lt: 'Kontaktai: telefonas, el. paštas, adresas',
+    en: 'Contact details: phone, email, address',
+  },
+  { code: 'DOCUMENTS', lt: 'Asmens dokumentai', en: 'Identity documents' },
+  {
+    code: 'FAMILY',
+    lt: 'Kiti asmenys: vaikai, globėjas ar atstovas',
+    en: 'Other people: children, guardian or representative',
+  },
+  {
+    code: 'STATUS',
+    lt: 'Aukos statusas, nustatymas, apmąstymo laikotarpis, leidimas gyventi',
+    en: 'Victim status, identification, reflection period, residence permit',
+  },
+  {
+    code: 'EXPLOITATION',
+    lt: 'Prekybos žmonėmis patirtis: formos, laikotarpis, vietos, priemonės',
+    en: 'Trafficking experience: forms, period, places, means',
+  },
+  {
+    code: 'HEALTH',
+    lt: 'Vertinimai: sveikatos, psichologinis, poreikių, rizikos',
+    en: 'Assessments: health, psychological, needs, risk',
+  },
+  { code: 'ASSISTANCE', lt: 'Pagalba: paslaugos ir pagalbos planas', en: 'Assistance: services and support plan' },
+  { code: 'RIGHTS', lt: 'Informavimas apie teises', en: 'Information on rights' },
+  { code: 'REFERRALS', lt: 'Nukreipimai ir pranešimai', en: 'Referrals and notifications' },
+  { code: 'CRIMINAL_JUSTICE', lt: 'Baudžiamasis procesas', en: 'Criminal proceedings' },
+  { code: 'NOTES', lt: 'Pastabos', en: 'Notes' },
+  {
+    code: 'DATA_PROTECTION',
+    lt: 'Sutikimai ir duomenų tvarkymo pagrindai',
+    en: 'Consents and legal bases for processing',
+  },
+  {
+    code: 'CASE_MANAGEMENT',
+    lt: 'Bylos tvarkymas: atidarymo data, žymos, peržiūros data',
+    en: 'Case management: opening date, flags, review date',
+  },
+] as const satisfies readonly CodeEntry[];
+export const DataCategory = enumOf(DATA_CATEGORIES);
+export type DataCategory = z.infer<typeof DataCategory>;
+
 export const GDPR_LEGAL_BASES = [
   { code: 'ART6_1_A', article: '6(1)(a)', lt: 'BDAR 6 str. 1 d. a p. – sutikimas', en: 'GDPR art. 6(1)(a) – consent' },
   {

@@ -10,6 +10,7 @@ import {
   ConsentGiver,
   ConsentPurpose,
   CooperationStatus,
+  DataCategory,
   ExploitationForm,
   GdprLegalBasis,
   Gender,
@@ -280,9 +281,14 @@ export type ExperienceSection = z.infer<typeof ExperienceSection>;
 // ---------------------------------------------------------------------------------------------
 // 4. Consent and data protection
 
+/** A set of data categories (a consent's or a withholding rule's structured scope). */
+export const DataCategories = codeSet(DataCategory, 20);
+
 export const WithholdRule = obj({
   recipient: RecipientCategory,
   what: text().min(1, { error: V.required }),
+  /** What `what` means in the record's terms, so a summary can leave it out mechanically. */
+  dataCategories: opt(DataCategories),
 });
 export type WithholdRule = z.infer<typeof WithholdRule>;
 
@@ -302,6 +308,11 @@ const consentShape = {
   recipient: RecipientCategory,
   purpose: ConsentPurpose,
   scope: opt(text()),
+  /**
+   * The categories of the record this consent lets go to the recipient. Absent or empty covers
+   * nothing: a summary is never composed from the free-text scope alone.
+   */
+  dataCategories: opt(DataCategories),
   /** The version of the consent form or text the person agreed to. */
   formVersion: opt(line(50)),
   givenOn: IsoDate,

@@ -270,6 +270,7 @@ export const casesEn: typeof casesLt = {
     withhold: {
       recipient: 'Not to be shared with',
       what: 'What not to share',
+      dataCategories: 'Parts of the case not to share',
     },
     assistance: {
       supportPlan: 'Support plan',
@@ -344,6 +345,7 @@ export const casesEn: typeof casesLt = {
       recipient: 'May be shared with',
       purpose: 'Purpose',
       scope: 'Scope of the consent',
+      dataCategories: 'Information that may be shared',
       formVersion: 'Version of the consent form',
       givenOn: 'Date of consent',
       expiresOn: 'Valid until',

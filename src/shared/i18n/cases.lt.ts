@@ -271,6 +271,7 @@ export const casesLt = {
     withhold: {
       recipient: 'Kam neteikti',
       what: 'Ko neteikti',
+      dataCategories: 'Kurių bylos dalių neteikti',
     },
     assistance: {
       supportPlan: 'Pagalbos planas',
@@ -345,6 +346,7 @@ export const casesLt = {
       recipient: 'Kam leidžiama teikti',
       purpose: 'Tikslas',
       scope: 'Sutikimo apimtis',
+      dataCategories: 'Kokią informaciją leidžiama teikti',
       formVersion: 'Sutikimo formos versija',
       givenOn: 'Sutikimo data',
       expiresOn: 'Galioja iki',

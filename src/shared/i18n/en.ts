@@ -214,6 +214,47 @@ export const en: Messages = {
       'One organisation sent two returns for the same period and neither replaces the other. Keep only one.',
     STATS_AUDIT_FAILED:
       'The return was not exported: the disclosure audit found cells from which a person could be worked out. The preview lists them; try a larger period or a higher threshold.',
+    RECIPIENT_KEYS_EXIST:
+      'This vault already has recipient keys, so no new ones were made. Keys are replaced only by a key rotation.',
+    RECIPIENT_KEYS_MISSING:
+      'This vault is not set up as a recipient installation: it has no recipient keys. An administrator runs `sauga keys init` first.',
+    OUTPUT_EXISTS: 'A file of that name already exists. Nothing was overwritten: choose another name.',
+    DIRECTORY_ENTRY_UNVERIFIED:
+      "This recipient's keys are not verified yet. Compare the fingerprint with the recipient by phone or on paper and confirm it; only then can anything be sent.",
+    DIRECTORY_KEY_CHANGED:
+      "The recipient's key has changed since it was last verified. Nothing can be sent until the new key's fingerprint has been compared and confirmed.",
+    DIRECTORY_ENTRY_EXPIRED:
+      "The recipient's key is outside its validity period. Nothing can be sent to this recipient.",
+    DIRECTORY_ENTRY_REPLACED:
+      'This recipient entry has been replaced by a newer one or removed from the directory. Choose the current entry.',
+    DIRECTORY_FINGERPRINT_MISMATCH:
+      "The fingerprint entered does not match the recipient's keys. The key was not verified; compare the digits with the recipient again.",
+    DIRECTORY_FILE_REJECTED:
+      'The key directory file was refused: it is not signed by a trusted key, it is damaged, or its content is not valid. Nothing was changed.',
+    DIRECTORY_VERSION_OLD:
+      'This key directory is not newer than the one installed. An older or the same version is not installed; nothing was changed.',
+    CONSENT_MISSING: 'No consent of the person covers this recipient and purpose, so the summary cannot be prepared.',
+    CONSENT_WITHDRAWN:
+      'The person has withdrawn the consent for this recipient and purpose, so nothing may be shared under it.',
+    CONSENT_EXPIRED: 'The consent for this recipient and purpose has expired. Ask the person for a new consent.',
+    CONSENT_NOT_YET_VALID:
+      'The consent for this recipient and purpose is dated later than today, so it is not yet in force.',
+    CONSENT_WRONG_PURPOSE: 'The person consented to sharing with this recipient, but for a different purpose.',
+    CONSENT_WRONG_RECIPIENT:
+      'The person consented to sharing for this purpose, but with a different kind of institution.',
+    CONSENT_NO_CATEGORIES:
+      'The consent does not say which information may be shared, so it covers none. Record the categories the person agreed to.',
+    SUMMARY_WITHHOLDING_UNCLEAR:
+      'The case says some information must be withheld from this recipient but not which parts of the case. Mark the parts in the data protection section first.',
+    SUMMARY_DRAFT_STATE:
+      'This summary is not at a stage where that can be done (it may already be approved, sent or waiting for something else).',
+    SUMMARY_APPROVAL_REQUIRED:
+      "The organisation requires a supervisor's approval before a summary is sent. Ask a supervisor to approve it.",
+    SUMMARY_OVERRIDE_INVALID:
+      'Sharing without consent needs a recorded legal basis and a second supervisor, different from the first, who confirms it.',
+    SUMMARY_CONSENT_CHANGED:
+      'The consent behind this summary has changed since it was prepared. Prepare the summary again.',
+    DISCLOSURE_DUPLICATE: 'This package has already been recorded as sent.',
   },
   ...casesEn,
   ...statsEn,

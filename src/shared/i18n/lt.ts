@@ -220,6 +220,44 @@ export const lt = {
       'Ta pati organizacija pateikė dvi ataskaitas už tą patį laikotarpį, ir nė viena nepakeičia kitos. Palikite tik vieną.',
     STATS_AUDIT_FAILED:
       'Ataskaita neeksportuota: atskleidimo kontrolės patikra rado langelių, iš kurių būtų galima atpažinti asmenį. Jie išvardyti peržiūroje; pasirinkite ilgesnį laikotarpį arba didesnę ribą.',
+    RECIPIENT_KEYS_EXIST:
+      'Ši saugykla jau turi gavėjo raktus, todėl nauji nesukurti. Raktai keičiami tik rotacijos būdu.',
+    RECIPIENT_KEYS_MISSING:
+      'Ši saugykla neparengta kaip gavėjo diegimas: joje nėra gavėjo raktų. Pirmiausia administratorius paleidžia `sauga keys init`.',
+    OUTPUT_EXISTS: 'Tokio pavadinimo failas jau yra. Niekas neperrašyta: pasirinkite kitą pavadinimą.',
+    DIRECTORY_ENTRY_UNVERIFIED:
+      'Šio gavėjo raktai dar nepatvirtinti. Palyginkite kontrolinį kodą su gavėju telefonu arba popieriuje ir patvirtinkite jį; tik tada galima siųsti.',
+    DIRECTORY_KEY_CHANGED:
+      'Gavėjo raktas pasikeitė nuo paskutinio patvirtinimo. Siųsti negalima, kol naujo rakto kontrolinis kodas nebus sutikrintas ir patvirtintas.',
+    DIRECTORY_ENTRY_EXPIRED:
+      'Gavėjo rakto galiojimo laikas pasibaigė arba dar neprasidėjo. Siųsti šiam gavėjui negalima.',
+    DIRECTORY_ENTRY_REPLACED:
+      'Šis gavėjo įrašas pakeistas nauju arba išbrauktas iš katalogo. Pasirinkite galiojantį gavėjo įrašą.',
+    DIRECTORY_FINGERPRINT_MISMATCH:
+      'Įvestas kontrolinis kodas nesutampa su gavėjo raktų kodu. Raktas nepatvirtintas; dar kartą sutikrinkite kodą su gavėju.',
+    DIRECTORY_FILE_REJECTED:
+      'Raktų katalogo failas atmestas: jis nepasirašytas patikimu raktu, pažeistas arba netinkamo formato. Niekas nepakeista.',
+    DIRECTORY_VERSION_OLD:
+      'Šis raktų katalogas nėra naujesnis už jau įdiegtą. Senesnė ar ta pati versija neįdiegiama; niekas nepakeista.',
+    CONSENT_MISSING: 'Nėra asmens sutikimo, apimančio šį gavėją ir tikslą, todėl santraukos parengti negalima.',
+    CONSENT_WITHDRAWN: 'Asmuo atšaukė sutikimą šiam gavėjui ir tikslui, todėl pagal jį nieko teikti negalima.',
+    CONSENT_EXPIRED: 'Sutikimo šiam gavėjui ir tikslui galiojimas baigėsi. Paprašykite asmens naujo sutikimo.',
+    CONSENT_NOT_YET_VALID: 'Sutikimas šiam gavėjui ir tikslui dar neįsigaliojo: jo data vėlesnė nei šiandien.',
+    CONSENT_WRONG_PURPOSE: 'Asmuo sutiko, kad informacija būtų teikiama šiam gavėjui, bet kitu tikslu.',
+    CONSENT_WRONG_RECIPIENT: 'Asmuo sutiko, kad informacija būtų teikiama šiuo tikslu, bet kitos rūšies institucijai.',
+    CONSENT_NO_CATEGORIES:
+      'Sutikime nenurodyta, kokią informaciją leidžiama teikti, todėl jis nieko neapima. Pažymėkite, kam asmuo sutiko.',
+    SUMMARY_WITHHOLDING_UNCLEAR:
+      'Byloje nurodyta, kad dalies informacijos šiam gavėjui teikti negalima, bet nepažymėta, kurių bylos dalių. Pirmiausia jas pažymėkite duomenų apsaugos skiltyje.',
+    SUMMARY_DRAFT_STATE:
+      'Šiame etape su santrauka to padaryti negalima (ji gali būti jau patvirtinta, išsiųsta ar laukia ko nors kito).',
+    SUMMARY_APPROVAL_REQUIRED:
+      'Organizacijoje santrauką prieš siunčiant turi patvirtinti vadovas. Paprašykite vadovo ją patvirtinti.',
+    SUMMARY_OVERRIDE_INVALID:
+      'Teikti be sutikimo galima tik nurodžius teisinį pagrindą ir kai tai patvirtina antras, kitas vadovas.',
+    SUMMARY_CONSENT_CHANGED:
+      'Sutikimas, kuriuo remiantis parengta santrauka, po to pasikeitė. Parenkite santrauką iš naujo.',
+    DISCLOSURE_DUPLICATE: 'Šis paketas jau užregistruotas kaip išsiųstas.',
   } satisfies Record<ErrorCode, string>,
   ...casesLt,
   ...statsLt,

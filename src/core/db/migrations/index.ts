@@ -4,6 +4,9 @@ import { m0002 } from './0002_audit_log';
 import { m0003 } from './0003_cases';
 import { m0004 } from './0004_stats';
 import { m0005 } from './0005_derived';
+import { m0006 } from './0006_directory';
+import { m0007 } from './0007_recipient_keys';
+import { m0008 } from './0008_disclosures';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 export const LATEST_SCHEMA_VERSION = migrations.length;
