@@ -1,3 +1,4 @@
+import { cspWithStyleHash, STYLE_HASH_SLOT, withStyleHash } from '../report/markup';
 import { ErrorCode } from '../../../shared/errors';
 import { cellKey, TABLES, TABLE_IDS, DIMENSIONS, type PublishedCell } from '../../../shared/stats/model';
 import { AppError } from '../../errors';
@@ -234,9 +235,9 @@ ${rows}
   const sources = n.sources
     .map((s) => `<li>${esc(s.organisation)}: ${esc(s.packageId)} (#${s.sequence}, ${esc(s.keyId)})</li>`)
     .join('\n');
-  return `<!doctype html>
+  return withStyleHash(`<!doctype html>
 <html lang="lt"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${cspWithStyleHash(STYLE_HASH_SLOT)}">
 <title>Nacionalinės lentelės / National tables ${esc(n.period.code)}</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #999;padding:.2em .5em}td{text-align:right}.c,.lb{font-style:italic}</style>
 </head><body>
@@ -248,7 +249,7 @@ ${tables}
 <h2>Šaltiniai / Sources</h2>
 <ul>${sources}</ul>
 </body></html>
-`;
+`);
 }
 
 export { CRLF };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type CellStatus,
@@ -10,7 +11,7 @@ import {
 import { cellLookup } from './cells';
 import { type ReportInput, REPORT_CSP, renderReturnReport } from './html';
 import { CODE_LABELS } from '../../../shared/stats/labels';
-import { escapeText } from './markup';
+import { cspWithStyleHash, escapeText } from './markup';
 import { summarise } from './words';
 
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +258,14 @@ describe('renderReturnReport: security', () => {
     const doc = render(input());
     const head = between(doc, '<head>', '</head>');
     const metas = head.indexOf('<meta charset="utf-8"');
-    const csp = head.indexOf(`<meta http-equiv="Content-Security-Policy" content="${escapeText(REPORT_CSP)}"`);
+    // The style is allowed by the hash of the exact, uncollapsed text of the one <style> element.
+    const raw = renderReturnReport(input());
+    const style = raw.slice(raw.indexOf('<style>') + '<style>'.length, raw.indexOf('</style>'));
+    const hash = `sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}`;
+    const csp = head.indexOf(
+      `<meta http-equiv="Content-Security-Policy" content="${escapeText(cspWithStyleHash(hash))}"`,
+    );
+    expect(raw).not.toContain('unsafe-inline');
     expect(metas).toBeGreaterThan(0);
     expect(csp).toBeGreaterThan(metas);
     expect(csp).toBeLessThan(head.indexOf('<style>'));

@@ -27,7 +27,7 @@ import {
   TABLE_TITLES,
   codeLabel,
 } from '../../../shared/stats/labels';
-import { type Markup, html, join, trustedCss } from './markup';
+import { type Markup, html, join, trustedCss, cspWithStyleHash, STYLE_HASH_SLOT, withStyleHash } from './markup';
 import { stylesheet } from './style';
 import { summarise } from './words';
 
@@ -59,13 +59,12 @@ export interface ReportInput {
 }
 
 /**
- * The CSP allows inline style (one <style> element; nothing else is styled inline) and nothing
+ * The CSP allows the one <style> element by its hash (markup.ts withStyleHash) and nothing
  * else: no script, no fetch of any kind, no form target, no base URL. Inline SVG is part of
  * the document and `url(#id)` fill references are same-document fragments, so neither needs
- * img-src; there are no images, so img-src stays at the default 'none'. base-uri and
- * form-action do not fall back to default-src, so they are named.
+ * img-src. base-uri and form-action do not fall back to default-src, so they are named.
  */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP = cspWithStyleHash(STYLE_HASH_SLOT);
 
 export function renderReturnReport(input: ReportInput): string {
   const cell = cellLookup(input.cells);
@@ -89,7 +88,7 @@ export function renderReturnReport(input: ReportInput): string {
         ${footer(input)}
       </body>
     </html> `;
-  return doc.value;
+  return withStyleHash(doc.value);
 }
 
 function bi(b: Bilingual): Markup {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Markup built only through the `html` tag below, so that escaping is structural: a string
  * can reach the output only escaped, and only `Markup` produced by this module passes through
@@ -83,4 +84,29 @@ export function cssString(s: string): string {
 export function trustedCss(css: string): Markup {
   if (css.includes('<')) throw new Error('stylesheet must not contain "<"');
   return new Markup(css);
+}
+
+/** Where the CSP's style hash goes until the document is complete. */
+export const STYLE_HASH_SLOT = '__SAUGA_STYLE_HASH__';
+
+/**
+ * The report's CSP with its one <style> element allowed by hash rather than 'unsafe-inline':
+ * even markup injected past the escaping could then not add a style, and nothing else may load
+ * (no script, no fetch, no form target, no base URL). Inline SVG is part of the document and
+ * needs no img-src.
+ */
+export const cspWithStyleHash = (hash: string): string =>
+  `default-src 'none'; style-src '${hash}'; base-uri 'none'; form-action 'none'`;
+
+/**
+ * Fill the style hash into a finished document: SHA-256 of the exact text of its single
+ * <style> element, computed after rendering so formatting of the template cannot break it.
+ */
+export function withStyleHash(doc: string): string {
+  const open = doc.indexOf('<style>');
+  const close = doc.indexOf('</style>', open);
+  if (open < 0 || close < 0 || doc.indexOf('<style', open + 1) >= 0) throw new Error('expected exactly one <style>');
+  const css = doc.slice(open + '<style>'.length, close);
+  const hash = `sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}`;
+  return doc.replace(STYLE_HASH_SLOT, hash);
 }
