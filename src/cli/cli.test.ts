@@ -5,26 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, tempDir } from '../core/testing/fixtures';
 import { unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import type { CliIo } from './io';
+import { captureIo, type CapturedIo } from './testing';
 
 let dir: string;
 let cleanup: () => void;
 
-function io(stdin = ''): CliIo & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      o.out += s;
-    },
-    stderr: (s: string) => {
-      o.err += s;
-    },
-    readStdin: () => Buffer.from(stdin, 'utf8'),
-    env: { LANG: 'en_GB.UTF-8' },
-  };
-  return o;
-}
+const io = (stdin = ''): CapturedIo => captureIo({ stdin });
 
 const file = (name: string, content: string): string => {
   const p = join(dir, name);

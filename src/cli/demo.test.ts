@@ -6,7 +6,7 @@ import { DEMO_SUPERVISOR } from '../core/demo';
 import { tempDir } from '../core/testing/fixtures';
 import { listUserNames, unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import type { CliIo } from './io';
+import { captureIo, type CapturedIo } from './testing';
 
 const PASS = 'lilac kettle mountain, spring 2026';
 let dir: string;
@@ -14,21 +14,7 @@ let cleanup: () => void;
 let pass: string;
 let demo: string;
 
-function io(lang = 'en_GB.UTF-8'): CliIo & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      o.out += s;
-    },
-    stderr: (s: string) => {
-      o.err += s;
-    },
-    readStdin: () => Buffer.from(''),
-    env: { LANG: lang },
-  };
-  return o;
-}
+const io = (lang = 'en_GB.UTF-8'): CapturedIo => captureIo({ lang });
 
 async function countCases(vault: string, user: string): Promise<{ total: number; sources: string[] }> {
   const s = await unlockVault(vault, user, PASS);

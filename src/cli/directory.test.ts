@@ -6,26 +6,12 @@ import { ADMIN, tempDir } from '../core/testing/fixtures';
 import { recipientFingerprint, writeDirectory } from '../core/keys/directory';
 import { directorySigner, fileEntry, recipientKeys } from '../core/keys/directory/testkit';
 import { run } from './index';
-import type { CliIo } from './io';
+import { captureIo, type CapturedIo } from './testing';
 
 let dir: string;
 let cleanup: () => void;
 
-function io(): CliIo & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      o.out += s;
-    },
-    stderr: (s: string) => {
-      o.err += s;
-    },
-    readStdin: () => Buffer.alloc(0),
-    env: { LANG: 'en_GB.UTF-8' },
-  };
-  return o;
-}
+const io = (): CapturedIo => captureIo();
 
 const file = (name: string, content: string | Uint8Array): string => {
   const p = join(dir, name);

@@ -7,7 +7,7 @@ import { verifyDirectoryEntry, withAgeIdentities } from '../core/keys/recipient'
 import { ADMIN, tempDir } from '../core/testing/fixtures';
 import { unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import type { CliIo } from './io';
+import { captureIo, type CapturedIo } from './testing';
 
 const IDENTITY_PASSPHRASE = 'lantern orbit velvet quarry moss tundra';
 const INSTITUTION = 'Generalinė prokuratūra';
@@ -19,23 +19,7 @@ let pass: string;
 /** Everything any command printed in a test, to prove no secret ever reaches the terminal. */
 let printed: string;
 
-function io(): CliIo & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      o.out += s;
-      printed += s;
-    },
-    stderr: (s: string) => {
-      o.err += s;
-      printed += s;
-    },
-    readStdin: () => Buffer.alloc(0),
-    env: { LANG: 'en_GB.UTF-8' },
-  };
-  return o;
-}
+const io = (): CapturedIo => captureIo({ onPrint: (s) => (printed += s) });
 
 const file = (name: string, content: string | Uint8Array): string => {
   const p = join(dir, name);

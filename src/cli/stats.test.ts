@@ -6,26 +6,12 @@ import { vaultSigner, writeStatsPackage } from '../core/stats/package';
 import { crowd, packageInput, protectedReturn, syntheticCells, testOrg } from '../core/stats/package/testkit';
 import { unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import type { CliIo } from './io';
+import { captureIo, type CapturedIo } from './testing';
 
 let dir: string;
 let cleanup: () => void;
 
-function io(): CliIo & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => {
-      o.out += s;
-    },
-    stderr: (s: string) => {
-      o.err += s;
-    },
-    readStdin: () => Buffer.alloc(0),
-    env: { LANG: 'en_GB.UTF-8' },
-  };
-  return o;
-}
+const io = (): CapturedIo => captureIo();
 
 const file = (name: string, content: string | Uint8Array): string => {
   const p = join(dir, name);

@@ -3,14 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataCategory } from '../../shared/cases/codes';
 import type { ConsentItem } from '../../shared/cases/schemas';
 import { ErrorCode } from '../../shared/errors';
-import { CaseService } from '../cases/service';
-import { openCaseVault, type CaseVault } from '../cases/testkit';
-import { migrate, type Migration } from '../db/migrate';
-import { m0008 } from '../db/migrations/0008_disclosures';
-import { migrations } from '../db/migrations/index';
+import { type CaseService } from '../cases/service';
+import type { CaseVault } from '../cases/testkit';
 import { AppError } from '../errors';
 import type { SessionUser, VaultSession } from '../vault/vault';
-import { approve, createDraft, override, setSummariesRequireApproval, type ComposeRequest } from './compose';
+import { approve, createDraft, override, setSummariesRequireApproval } from './compose';
 import {
   disclosuresAffectedByWithdrawal,
   disclosuresOf,
@@ -18,15 +15,7 @@ import {
   recordDisclosure,
   withdrawalImpact,
 } from './disclosures';
-
-/** The registered list up to 0008, the version these tests are written against. */
-function withM0008(): Migration[] {
-  expect(migrations[7]).toBe(m0008);
-  return migrations.filter((m) => m.version <= 8);
-}
-
-const TODAY = '2026-03-01';
-const FINGERPRINT = '12345 67890 13579 24680 11223 34455 66778 89900';
+import { FINGERPRINT, openSummaryVault, prosecutorRequest, TODAY } from './testkit';
 
 let v: CaseVault;
 let worker: SessionUser;
@@ -37,23 +26,11 @@ let cwS: VaultSession;
 let cw: CaseService;
 
 beforeAll(async () => {
-  v = await openCaseVault(() => new Date(`${TODAY}T10:00:00.000Z`));
-  migrate(v.admin.db, withM0008());
-  worker = v.addUser('Rūta Caseworker', ['caseworker']);
-  stranger = v.addUser('Jonas Caseworker', ['caseworker']);
-  boss = v.addUser('Vida Supervisor', ['supervisor']);
-  boss2 = v.addUser('Aldona Supervisor', ['supervisor']);
-  cwS = v.as(worker);
-  cw = new CaseService(cwS);
+  ({ v, worker, stranger, boss, boss2, cwS, cw } = await openSummaryVault());
 });
 afterAll(() => v.close());
 
-const request = (over: Partial<ComposeRequest> = {}): ComposeRequest => ({
-  recipient: { institution: 'Vilniaus apygardos prokuratūra', category: 'PROSECUTOR', fingerprint: FINGERPRINT },
-  purpose: 'CRIMINAL_PROCEEDINGS',
-  today: TODAY,
-  ...over,
-});
+const request = prosecutorRequest;
 
 const consentData = (categories: DataCategory[], over: object = {}) =>
   ({
