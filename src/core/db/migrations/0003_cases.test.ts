@@ -1,23 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/fixtures';
-import { openEncrypted, type Db } from '../connection';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../connection';
 import { migrate, schemaVersion } from '../migrate';
 import { migrations } from './index';
+import { withScratchDb } from './testkit';
 
-let cleanup: () => void;
 let db: Db;
-
-beforeEach(() => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  db = openEncrypted(join(dir, 'v.db'), randomBytes(32), { create: true });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  cleanup();
-});
+withScratchDb((d) => (db = d));
 
 const names = (type: 'table' | 'index'): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? ORDER BY name`).all(type) as { name: string }[]).map(

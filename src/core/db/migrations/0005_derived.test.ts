@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshDerived } from '../../cases/records';
-import { tempDir } from '../../testing/fixtures';
-import { openEncrypted, type Db } from '../connection';
+import type { Db } from '../connection';
 import { migrate } from '../migrate';
 import { migrations } from './index';
+import { withScratchDb } from './testkit';
 
-let cleanup: () => void;
 let db: Db;
-
-beforeEach(() => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  db = openEncrypted(join(dir, 'v.db'), randomBytes(32), { create: true });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  cleanup();
-});
+withScratchDb((d) => (db = d));
 
 interface Derived {
   birth_date: string | null;

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/fixtures';
-import { openEncrypted, type Db } from '../connection';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../connection';
 import { migrate, type Migration } from '../migrate';
 import { m0007 } from './0007_recipient_keys';
 import { migrations } from './index';
+import { withScratchDb } from './testkit';
 
 /** The registered list up to a version; 0007 is the seventh. */
 function upTo(version: 6 | 7): Migration[] {
@@ -13,18 +12,8 @@ function upTo(version: 6 | 7): Migration[] {
   return migrations.filter((m) => m.version <= version);
 }
 
-let cleanup: () => void;
 let db: Db;
-
-beforeEach(() => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  db = openEncrypted(join(dir, 'v.db'), randomBytes(32), { create: true });
-});
-afterEach(() => {
-  if (db.open) db.close();
-  cleanup();
-});
+withScratchDb((d) => (db = d));
 
 const row = (generation: number, retired: string | null = null): unknown[] => [
   generation,
