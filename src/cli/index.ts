@@ -6,7 +6,7 @@ import { nodeIo, type CliIo } from './io';
 import { auditCommands } from './audit';
 import { demoCommands } from './demo';
 import { directoryCommands } from './directory';
-import { keysCommands } from './keys';
+import { KEYS_OPTIONS, keysCommands } from './keys';
 import { statsCommands } from './stats';
 import { vaultCommands, type CommandContext } from './vault';
 
@@ -40,9 +40,7 @@ const OPTIONS = {
   consent: { type: 'string' },
   cases: { type: 'string' },
   seed: { type: 'string' },
-  institution: { type: 'string' },
-  category: { type: 'string' },
-  'identity-passphrase-file': { type: 'string' },
+  ...KEYS_OPTIONS,
   person: { type: 'string' },
   'age-recipient': { type: 'string' },
   'ed25519-key': { type: 'string' },

@@ -158,14 +158,13 @@ export const statsCommands: Record<string, (ctx: StatsContext) => Promise<Comman
         throw new AppError(ErrorCode.Forbidden, 'only a supervisor can export a statistics return');
       const stats = new StatsService(session, SAUGA_VERSION);
       const input = { period: o.period, params: { k: o.k, consentedOnly: o.consent === 'consented' } };
-      const preview = await stats.preview(input);
+      const { preview, exported } = await stats.previewAndExport(input, o.out);
       const count = (status: string) => preview.cells.filter((c) => c.status === status).length;
       const withheld = tr(ctx.lang, 'statsSuppressed', {
         primary: count('primary'),
         secondary: count('secondary'),
         k: o.k,
       });
-      const exported = await stats.exportReturn(input, o.out);
       return {
         exitCode: 0,
         json: { ...exported, file: o.out },

@@ -14,11 +14,9 @@ import type {
 } from '../../shared/stats/dto';
 import {
   DEFAULT_DISCLOSURE,
-  TABLE_IDS,
   periodCode,
   periodRange,
   type CellDims,
-  type Dimension,
   type DisclosureParams,
   type Period,
   type PublishedCell,
@@ -36,6 +34,7 @@ import {
   vaultSigner,
   writeStatsPackage,
 } from './package';
+import { cellByKey } from './package/cells';
 import { tableRelations } from './relations';
 import { renderReturnReport } from './report/html';
 import { protect } from './sdc';
@@ -52,18 +51,6 @@ interface Computed {
   cells: { table: TableId; dims: CellDims; key: string; value: number }[];
   sdc: SdcResult;
   overlapping: { sequence: number; period: Period }[];
-}
-
-/** `T1|SEX=F|VICTIM_STATUS=VOT` back into its table and coordinates (keys come from cellKey). */
-export function parseCellKey(key: string): { table: TableId; dims: CellDims } {
-  const [table, ...parts] = key.split('|');
-  if (!TABLE_IDS.includes(table as TableId)) throw new Error(`not a cell key: ${key}`);
-  const dims: CellDims = {};
-  for (const p of parts) {
-    const [dim, code] = p.split('=') as [Dimension, string];
-    dims[dim] = code;
-  }
-  return { table: table as TableId, dims };
 }
 
 /**
@@ -100,7 +87,7 @@ export class StatsService {
       period: input.period,
       params,
       cases: built.cases,
-      cells: built.cells.map((c) => ({ ...parseCellKey(c.key), key: c.key, value: c.value })),
+      cells: built.cells.map((c) => ({ ...cellByKey(c.key), key: c.key, value: c.value })),
       sdc,
       overlapping: prior.flatMap((p) => {
         const period = bySequence.get(p.sequence);
@@ -111,7 +98,23 @@ export class StatsService {
 
   /** The return as it would be exported, with the true values beside each cell's fate. */
   async preview(input: PreviewInput): Promise<ReturnPreview> {
+    return this.previewOf(await this.compute(input));
+  }
+
+  /**
+   * The preview and the export from one computation, for the CLI, which reports what was
+   * withheld: building and protecting the tables twice would double the work.
+   */
+  async previewAndExport(
+    input: ExportInput,
+    path: string,
+  ): Promise<{ preview: ReturnPreview; exported: ExportedReturn }> {
     const c = await this.compute(input);
+    const preview = this.previewOf(c);
+    return { preview, exported: await this.write(c, path) };
+  }
+
+  private previewOf(c: Computed): ReturnPreview {
     const fate = new Map(c.sdc.cells.map((r) => [r.key, r]));
     const cells: PreviewCell[] = c.cells.map((cell) => {
       const r = fate.get(cell.key);
@@ -124,7 +127,7 @@ export class StatsService {
       };
     });
     const findings: AuditFinding[] = c.sdc.audit.findings.map((f) => ({
-      ...parseCellKey(f.key),
+      ...cellByKey(f.key),
       attacker: f.attacker,
       low: f.low,
       high: f.high,
@@ -156,7 +159,10 @@ export class StatsService {
    * in the audit chain, so a return is never on disk unregistered, or registered but unwritten.
    */
   async exportReturn(input: ExportInput, path: string): Promise<ExportedReturn> {
-    const c = await this.compute(input);
+    return this.write(await this.compute(input), path);
+  }
+
+  private async write(c: Computed, path: string): Promise<ExportedReturn> {
     if (!c.sdc.audit.ok) {
       throw new AppError(ErrorCode.StatsAuditFailed, 'the disclosure audit refused the return');
     }

@@ -75,6 +75,7 @@ import {
 import { cellKey, DIMENSIONS, TABLE_IDS, TABLES, type Dimension, type TableId } from '../../shared/stats/model';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { cellsOf } from './package/cells';
 import type { SdcCell } from './sdc/types';
 
 export interface BuildOptions {
@@ -233,13 +234,6 @@ function expand(dim: Dimension, code: string, multiCount: Dimension | undefined)
   return derived[code] ?? [code];
 }
 
-function combinations(dims: readonly Dimension[]): Record<string, string>[] {
-  return dims.reduce<Record<string, string>[]>(
-    (acc, d) => acc.flatMap((partial) => DIMENSIONS[d].map((code) => ({ ...partial, [d]: code }))),
-    [{}],
-  );
-}
-
 /**
  * Every cell of one table from its leaf counts: a total or derived code is the sum of the
  * leaves it stands for, so the table adds up by construction.
@@ -250,7 +244,8 @@ function tableCells(
   personsOf?: (dims: Record<string, string>) => number,
 ): SdcCell[] {
   const { dims, measure, multiCount } = TABLES[table];
-  return combinations(dims).map((cell) => {
+  return cellsOf(table).map(({ dims: coordinates, key }) => {
+    const cell = coordinates as Record<string, string>;
     let value = 0;
     let persons = 0;
     const leafCells = dims.reduce<Record<string, string>[]>(
@@ -265,7 +260,7 @@ function tableCells(
       }
     }
     if (personsOf) persons = personsOf(cell);
-    return { key: cellKey(table, cell), measure, value, persons };
+    return { key, measure, value, persons };
   });
 }
 

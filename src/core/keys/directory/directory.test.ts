@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../shared/errors';
-import type { CaseVault } from '../../cases/testkit';
+import { openCaseVault, type CaseVault } from '../../cases/testkit';
 import { AppError } from '../../errors';
 import { fingerprint } from '../../stats/package/minisign';
 import {
@@ -19,14 +19,14 @@ import {
   writeDirectory,
   type DirectoryEntry,
 } from './index';
-import { directorySigner, fileEntry, openDirectoryVault, recipientKeys, type RecipientKeys } from './testkit';
+import { directorySigner, fileEntry, recipientKeys, type RecipientKeys } from './testkit';
 
 let clock = new Date('2026-06-01T10:00:00.000Z');
 let v: CaseVault;
 
 beforeEach(async () => {
   clock = new Date('2026-06-01T10:00:00.000Z');
-  v = await openDirectoryVault(() => clock);
+  v = await openCaseVault(() => clock);
 });
 afterEach(() => v.close());
 

@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { openCaseVault, type CaseVault } from '../../cases/testkit';
 import { encodePublicKeyLine, generateRawKeyPair, KEY_ID_BYTES } from '../../stats/package/minisign';
 import { rawSigner, type PackageSigner } from '../../stats/package/signingKey';
 import type { DirectoryFileEntry } from './schema';
-
-/** For tests: a real encrypted vault, with the directory tables like every current vault. */
-export function openDirectoryVault(now?: () => Date): Promise<CaseVault> {
-  return openCaseVault(now);
-}
 
 export interface RecipientKeys {
   identity: string;

@@ -28,6 +28,22 @@ export function cellIndex(key: string): number | undefined {
   return order.get(key);
 }
 
+let all: ReturnType<typeof allCells> | undefined;
+/** The table and coordinates of a cell key (keys come from cellKey); throws for a key no table has. */
+export function cellByKey(key: string): { table: TableId; dims: CellDims } {
+  all ??= allCells();
+  const i = cellIndex(key);
+  const c = i === undefined ? undefined : all[i];
+  if (!c) throw new Error(`not a cell of the return: ${key}`);
+  return { table: c.table, dims: c.dims };
+}
+
+/** The cells of one table, in allCells() order. */
+export function cellsOf(table: TableId): { dims: CellDims; key: string }[] {
+  all ??= allCells();
+  return all.filter((c) => c.table === table);
+}
+
 export const CELL_COUNT = (): number => allCells().length;
 
 export const keyOf = (c: Pick<PublishedCell, 'table' | 'dims'>): string => cellKey(c.table, c.dims);

@@ -3,15 +3,12 @@ import {
   Button as AriaButton,
   FieldError,
   Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
   Select as AriaSelect,
   SelectValue,
   Text,
   type Key,
 } from 'react-aria-components';
-import type { SelectOption } from './Select';
+import { OptionsPopover, type SelectOption } from './Select';
 
 /** The key of the explicit "not recorded" option: react-aria keys cannot be empty. */
 const NONE = '__none';
@@ -91,15 +88,7 @@ export const ChoiceField = memo(function ChoiceField({
       <Label className="field-label">{common.label}</Label>
       <Trigger triggerRef={common.triggerRef} />
       <Help description={common.description} errorMessage={common.errorMessage} />
-      <Popover className="select-popover">
-        <ListBox className="select-list" items={items}>
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <OptionsPopover options={items} />
     </AriaSelect>
   );
 });
@@ -131,15 +120,7 @@ export const MultiChoiceField = memo(function MultiChoiceField({
       <Label className="field-label">{common.label}</Label>
       <Trigger triggerRef={common.triggerRef} />
       <Help description={common.description} errorMessage={common.errorMessage} />
-      <Popover className="select-popover">
-        <ListBox className="select-list" items={options}>
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <OptionsPopover options={options} />
     </AriaSelect>
   );
 });

@@ -66,15 +66,22 @@ export function Select({
         </span>
         {errorMessage}
       </FieldError>
-      <Popover className="select-popover">
-        <ListBox className="select-list" items={options}>
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <OptionsPopover options={options} />
     </AriaSelect>
+  );
+}
+
+/** The popover list every select in the app opens: one option per code, labelled in the UI language. */
+export function OptionsPopover({ options }: { options: readonly SelectOption[] }) {
+  return (
+    <Popover className="select-popover">
+      <ListBox className="select-list" items={options}>
+        {(option) => (
+          <ListBoxItem id={option.id} textValue={option.label} className="select-option">
+            {option.label}
+          </ListBoxItem>
+        )}
+      </ListBox>
+    </Popover>
   );
 }

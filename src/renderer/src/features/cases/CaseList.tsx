@@ -60,6 +60,12 @@ const NO_FILTERS: Filters = {
   closedTo: '',
 };
 
+/** The code-list filters, each with its label key under caseList. */
+const CODE_FILTERS = [
+  ['status', 'status'],
+  ['victimStatus', 'victimStatus'],
+  ['exploitationForm', 'exploitation'],
+] as const;
 const DATE_FILTERS = ['openedFrom', 'openedTo', 'closedFrom', 'closedTo'] as const;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -300,27 +306,16 @@ const FilterPanel = memo(function FilterPanel({
   }, [setFilters]);
   return (
     <div id={id} hidden={hidden} className="list-filters" role="group" aria-label={t('caseList.filters')}>
-      <MultiChoiceField
-        label={t('caseList.status')}
-        options={options.status}
-        value={filters.status}
-        onChange={setters.status}
-        placeholder={t('caseList.stateAll')}
-      />
-      <MultiChoiceField
-        label={t('caseList.victimStatus')}
-        options={options.victimStatus}
-        value={filters.victimStatus}
-        onChange={setters.victimStatus}
-        placeholder={t('caseList.stateAll')}
-      />
-      <MultiChoiceField
-        label={t('caseList.exploitation')}
-        options={options.exploitationForm}
-        value={filters.exploitationForm}
-        onChange={setters.exploitationForm}
-        placeholder={t('caseList.stateAll')}
-      />
+      {CODE_FILTERS.map(([name, label]) => (
+        <MultiChoiceField
+          key={name}
+          label={t(`caseList.${label}`)}
+          options={options[name]}
+          value={filters[name]}
+          onChange={setters[name]}
+          placeholder={t('caseList.stateAll')}
+        />
+      ))}
       <ChoiceField
         label={t('caseList.state')}
         options={[
