@@ -88,7 +88,7 @@ describe('sauga demo', () => {
       await run(['demo', '--vault', real, '--cases', '5', '--passphrase-file', pass, '--user', 'Ona', '--json'], lt),
     ).toBe(2);
     expect(lt.err).toContain('nėra demonstracinė');
-    expect(JSON.parse(lt.out)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(JSON.parse(lt.out)).toMatchObject({ ok: false, error: { code: 'NOT_DEMO_VAULT' } });
     expect(await countCases(real, 'Ona')).toEqual({ total: 0, sources: [] });
   });
 

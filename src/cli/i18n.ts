@@ -21,6 +21,19 @@ Vault commands:
 Audit:
   sauga audit verify   --vault DIR --user NAME --passphrase-file PATH
 
+Backups (administrator makes them; the recovery words restore them on a new machine):
+  sauga backup create  --vault DIR --user NAME --passphrase-file PATH --out FILE
+  sauga backup verify  FILE [--recovery-words-file PATH | --user NAME --passphrase-file PATH]
+                       Without a secret: hashes only. With one: the seal and a full check of the contents.
+  sauga backup restore FILE --to NEW-DIR (--recovery-words-file PATH | --user NAME --passphrase-file PATH)
+  sauga backup status  --vault DIR --user NAME --passphrase-file PATH [--days N]
+                       When the last backup was made and whether one is due; --days sets the policy.
+
+Cases (a caseworker sees their own cases, a supervisor every case; views are logged):
+  sauga cases list     --vault DIR --user NAME --passphrase-file PATH [--search TEXT] [--status OPEN|FOLLOW_UP|CLOSED]
+                       [--offset N] [--limit N]
+  sauga cases show     --vault DIR --user NAME --passphrase-file PATH --case CODE [--reveal-identity]
+
 Organisation signing key (supervisor or administrator):
   sauga keys export-public --vault DIR --user NAME --passphrase-file PATH [--format minisign|json]
                        Prints the public key and its fingerprint; creates the key on first use.
@@ -53,6 +66,42 @@ Institution key directory (list: everyone; changes: supervisor or administrator)
   sauga directory import FILE --vault DIR --user NAME --passphrase-file PATH
                        A signed directory file; older versions and unknown signers are refused.
 
+Case summaries for a prosecutor (NGO):
+  sauga summary create --vault DIR --user NAME --passphrase-file PATH --case CODE --recipient ID
+                       --purpose CRIMINAL_PROCEEDINGS --out FILE [--categories A,B] [--lang lt|en]
+                       Composes under the person's consent and writes the encrypted package; if a
+                       supervisor must approve, prints the waiting draft's id instead.
+  sauga summary approve --vault DIR --user NAME --passphrase-file PATH --draft ID
+  sauga summary export --vault DIR --user NAME --passphrase-file PATH --draft ID --out FILE
+
+Case summaries (recipient role):
+  sauga summary trust-sender --vault DIR --user NAME --passphrase-file PATH --organisation NAME --key FILE.pub
+                       The NGO's key from its 'sauga keys export-public'; compare the fingerprint first.
+  sauga summary open PKG --vault DIR --user NAME --passphrase-file PATH [--pdf-out FILE]
+  sauga summary list   --vault DIR --user NAME --passphrase-file PATH
+
+Information duties (rules and registry: administrator; report: supervisor or administrator):
+  sauga duties institutions [--type POLICE] / institution-add --name NAME --type POLICE [--municipality M] [--contact C]
+  sauga duties institutions-import FILE [--format json|csv]
+  sauga duties rules | rules-example | rules-import FILE | rules-export --out FILE [--version N] [--issuer NAME]
+  sauga duties trust-signer --org NAME --public-key MINISIGN-KEY
+                       A signed rule set file; older versions and unknown signers are refused.
+  sauga duties tasks --case ID | dashboard [--days N] | recompute
+  sauga duties done --id TASK --at 2026-03-02[T10:00+02:00] --what TEXT [--recipient WHO] [--institution ID] [--method PHONE]
+  sauga duties not-applicable --id TASK --reason NO_CONSENT [--note TEXT]
+  sauga duties report --from 2026-01-01 --to 2026-03-31 [--out report.xlsx|report.csv]
+                       (every duties command takes --vault DIR --user NAME --passphrase-file PATH)
+
+Retention (policy: administrator; holds, plan and purge: supervisor):
+  sauga retention policy  [--type MINOR|IDENTIFIED|PRESUMED|AT_RISK|NOT_VICTIM|UNKNOWN (--years N | --clear)]
+                       A case type without a rule is never purged. MINOR: a minor at closure; kept N years from the 18th birthday.
+  sauga retention hold    --case CODE --reason CRIMINAL_PROCEEDINGS|CIVIL_PROCEEDINGS|COMPENSATION_CLAIM|... [--note TEXT]
+  sauga retention release --case CODE --reason PROCEEDINGS_ENDED|NO_LONGER_NEEDED|SET_IN_ERROR|OTHER [--note TEXT]
+  sauga retention plan    [--today DATE]
+  sauga retention purge   --today DATE (--confirm CODE,CODE… | --confirm-file PATH)
+                       Deletes the confirmed due cases for good and rewrites the database file.
+                       (every retention command takes --vault DIR --user NAME --passphrase-file PATH)
+
 Demo data (synthetic cases; never written into a vault with real cases):
   sauga demo           --vault DIR --cases N --passphrase-file PATH [--user NAME] [--seed TEXT]
                        Creates a demo vault if DIR has none; N from 1 to 200000.
@@ -74,6 +123,9 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     integrity: 'Integrity: {detail}',
     auditBad: 'Audit chain broken at entry {seq} ({reason}).',
     auditOk: 'Audit chain intact: {n} entries, head {head}…',
+    casesListed: '{n} cases shown of {total}.',
+    caseShown: 'Case {code}: {status}, opened {opened}.',
+    caseIdentityHidden: 'The identity section is hidden; --reveal-identity shows it (the reveal is logged).',
     passwdDone: 'Passphrase changed for {user}. The database was not modified.',
     userAdded: 'User {user} added with roles {roles}.',
     recovered: 'Passphrase of {user} reset with the recovery words.',
@@ -129,6 +181,83 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     statsAggregated:
       '{n} returns for {period} added up into {dir}: {incomplete} cells incomplete (lower bounds), {suppressed} suppressed.',
     statsCountedTwice: 'A person helped by two NGOs is counted twice in the national tables.',
+    summaryWritten: 'Case summary package written to {file} ({name}). SHA-256 {sha256}.',
+    summaryLogged: 'The disclosure to {recipient} is recorded in the case’s disclosure log.',
+    summaryLeftOutCategories: 'Left out (categories): {list}',
+    summaryLeftOutFields: 'Left out (fields): {list}',
+    summaryNeedsApproval:
+      'Not sent: the organisation requires a supervisor’s approval. Draft {id} is waiting. After `sauga summary approve --draft {id}`, run `sauga summary export --draft {id} --out FILE`.',
+    summaryApproved: 'Draft {id} approved; it can now be exported.',
+    summarySenderTrusted:
+      'Case summaries signed by key {keyId} of {org} are now accepted. Fingerprint {fingerprint}: compare it with the organisation by phone or on paper.',
+    summaryRefused: '{file}: REFUSED: {reason} ({code}: {detail})',
+    summaryReceived: 'Received from {org} (key {keyId}); stored in this vault as {id}.',
+    summaryHeader: 'Case {code}, purpose {purpose}, prepared {created}, for {institution}.',
+    summaryUnderConsent: 'Disclosed under consent {id} (version {version}), given on {givenOn}.',
+    summaryUnderOverride: 'Disclosed WITHOUT the person’s consent, on the legal basis: {basis}.',
+    summaryPdfWritten: 'PDF written to {file}. Keep it only on encrypted storage.',
+    summaryInboxEmpty: 'No case summaries received.',
+    summaryInboxItem: '{at} {org}: case {code}, {purpose} ({basis}). Id {id}.',
+    dutRefused: 'Refused: {reason} ({code}: {detail})',
+    dutInstitution: '{name} ({type}), {municipality}; contact: {contact}. Id {id}.',
+    dutNoInstitutions: 'The institution registry is empty.',
+    dutInstitutionAdded: 'Institution {id} added.',
+    dutInstitutionsImported: 'Institutions imported: {added} added, {updated} updated, {unchanged} unchanged.',
+    dutRuleSet:
+      'Active rule set: version {version}, “{title}” ({source}, issued by {issuer}), {rules} rules, installed {installed}.',
+    dutRuleSetExample:
+      'Active rule set: EXAMPLE version {version}, “{title}” ({source}), {rules} rules, installed {installed}. It is not an official protocol.',
+    dutRule: '  {id}: {title} (deadline {deadline})',
+    dutNoRuleSet: 'No rule set is installed: no duties are planned.',
+    dutReplanned: 'Re-planned {cases} cases; tasks changed in {changed}. Completed tasks were not changed.',
+    dutRulesExported: 'Signed rule set written to {file}.',
+    dutSignerTrusted:
+      'Rule set signer {keyId} of {org} trusted. Fingerprint {fingerprint}: compare it with the issuer by phone or on paper.',
+    dutTask: '{code}: {status} – {title} → {recipient}, due {due}; {consent}. Task {id}.',
+    dutConsentMissing: 'NO CONSENT yet',
+    dutConsentOk: 'consent or legal basis in place',
+    dutNoTasks: 'This case has no information-duty tasks.',
+    dutDashboard: '{overdue} overdue, {due} due within {days} days.',
+    dutReflection: '{code}: reflection period ends {end} ({days} days left); outcome not recorded.',
+    dutNoRights: '{code}: no rights information recorded {days} days after opening.',
+    dutWorker:
+      '{name}: {overdue} overdue, {due} due soon, {reflections} reflection periods ending, {rights} cases without rights information.',
+    dutReport:
+      'Duties due {from} to {to}: {total} in all; met in time {metInTime}, late {late}, missed {missed}, not yet due {pending}, not applicable {notApplicable}.',
+    dutReportExample: 'The duties come from the EXAMPLE rule set, not from an official protocol.',
+    dutReportRow:
+      '  {name}: {total} (in time {metInTime}, late {late}, missed {missed}, not yet due {pending}, not applicable {notApplicable})',
+    dutReportWritten: 'Report written to {file}.',
+    backupCreated: 'Backup written to {file}: {mib} MiB, {cases} cases, {seconds} s.',
+    backupKeep:
+      'Keep it away from this computer (another building, a safe). It is encrypted; the recovery words or a user passphrase open it.',
+    backupVerifiedHead: '{file}: backup {id} made {created}, database {mib} MiB; hashes match.',
+    backupVerifiedHashes:
+      'Checked without a secret: the file is whole, but an edit by someone else is caught only with the recovery words or a passphrase.',
+    backupVerifiedFull:
+      'Seal verified and contents checked: {org}, {cases} cases, audit chain of {entries} entries intact; made by {by}.',
+    backupRestored: 'Vault restored into {dir} from the backup made {created}.',
+    backupRestoredHolds:
+      '{org}: {cases} cases, audit chain of {entries} entries intact. Work done after the backup was made is not in it.',
+    backupLast: 'Last backup: {at}. Policy: a backup at least every {days} days.',
+    backupNever: 'No backup has been made of this vault. Policy: a backup at least every {days} days.',
+    backupDue: 'A backup is DUE: run `sauga backup create`.',
+    backupRestoredFrom: 'This vault was restored on {at} from a backup made {created}.',
+    retPolicyHeader: 'Retention after closure, by case type:',
+    retPolicyRule: '  {type}: {years} years',
+    retPolicyKeep: '  {type}: no rule – kept until a rule is set',
+    retHoldSet: 'Case {code} is on legal hold ({reason}); it will not be purged until the hold is released.',
+    retHoldReleased: 'Legal hold on case {code} released; the retention policy applies again.',
+    retPlan:
+      'Due for deletion on {today}: {n} cases with {attachments} attachments ({mib} MiB). Kept by a legal hold: {held}.',
+    retNoPolicy: 'No retention rule is set, so no case is ever due.',
+    retPlanNext: 'To delete them: sauga retention purge --today {today} --confirm CODE,… (check the list first).',
+    retProgress: 'Purging: {phase}…',
+    retPurged: 'Purged for good: {cases} cases, {attachments} attachments ({mib} MiB), {rows} rows; {seconds} s.',
+    retPurgedFile: 'Database file: {before} MiB before, {after} MiB after; freed space rewritten.',
+    retNotCompacted:
+      'WARNING: the cases are deleted and their space zeroed, but the file could not be rewritten (disk full or the vault in use by another window). Free space or close the other window; the next purge rewrites it.',
+    retBackupsWarning: 'Older backups still hold these cases until they are replaced or destroyed.',
   },
   lt: {
     usage: `Naudojimas: sauga <grupė> <komanda> [parinktys]
@@ -144,6 +273,19 @@ Saugyklos komandos:
 
 Auditas:
   sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+
+Atsarginės kopijos (daro administratorius; atkuriama naujame kompiuteryje su atkūrimo žodžiais):
+  sauga backup create  --vault APLANKAS --user VARDAS --passphrase-file KELIAS --out FAILAS
+  sauga backup verify  FAILAS [--recovery-words-file KELIAS | --user VARDAS --passphrase-file KELIAS]
+                       Be slaptos informacijos tikrinamos tik maišos; su ja – ir antspaudas, ir visas turinys.
+  sauga backup restore FAILAS --to NAUJAS-APLANKAS (--recovery-words-file KELIAS | --user VARDAS --passphrase-file KELIAS)
+  sauga backup status  --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--days N]
+                       Kada padaryta paskutinė kopija ir ar laikas daryti naują; --days nustato tvarką.
+
+Atvejai (atvejo vadybininkas mato savo atvejus, vadovas – visus; peržiūros registruojamos):
+  sauga cases list     --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--search TEKSTAS]
+                       [--status OPEN|FOLLOW_UP|CLOSED] [--offset N] [--limit N]
+  sauga cases show     --vault APLANKAS --user VARDAS --passphrase-file KELIAS --case KODAS [--reveal-identity]
 
 Organizacijos parašo raktas (vadovas arba administratorius):
   sauga keys export-public --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--format minisign|json]
@@ -177,6 +319,42 @@ Institucijų raktų katalogas (peržiūra: visi; keitimas: vadovas arba administ
   sauga directory import FAILAS --vault APLANKAS --user VARDAS --passphrase-file KELIAS
                        Pasirašytas katalogo failas; senesnės versijos ir nežinomi pasirašytojai atmetami.
 
+Bylų santraukos prokurorui (organizacija):
+  sauga summary create --vault APLANKAS --user VARDAS --passphrase-file KELIAS --case KODAS --recipient ID
+                       --purpose CRIMINAL_PROCEEDINGS --out FAILAS [--categories A,B] [--lang lt|en]
+                       Sudaro santrauką pagal asmens sutikimą ir įrašo užšifruotą paketą; jei reikia
+                       vadovo patvirtinimo, vietoj to parodo laukiančio projekto id.
+  sauga summary approve --vault APLANKAS --user VARDAS --passphrase-file KELIAS --draft ID
+  sauga summary export --vault APLANKAS --user VARDAS --passphrase-file KELIAS --draft ID --out FAILAS
+
+Bylų santraukos (gavėjo vaidmuo):
+  sauga summary trust-sender --vault APLANKAS --user VARDAS --passphrase-file KELIAS --organisation PAVADINIMAS --key FAILAS.pub
+                       Organizacijos raktas iš jos 'sauga keys export-public'; pirmiausia sutikrinkite kontrolinį kodą.
+  sauga summary open PAKETAS --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--pdf-out FAILAS]
+  sauga summary list   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+
+Informavimo pareigos (taisyklės ir registras: administratorius; ataskaita: vadovas arba administratorius):
+  sauga duties institutions [--type POLICE] / institution-add --name PAVADINIMAS --type POLICE [--municipality S] [--contact K]
+  sauga duties institutions-import FAILAS [--format json|csv]
+  sauga duties rules | rules-example | rules-import FAILAS | rules-export --out FAILAS [--version N] [--issuer PAVADINIMAS]
+  sauga duties trust-signer --org PAVADINIMAS --public-key MINISIGN-RAKTAS
+                       Pasirašytas taisyklių rinkinio failas; senesnės versijos ir nežinomi pasirašytojai atmetami.
+  sauga duties tasks --case ID | dashboard [--days N] | recompute
+  sauga duties done --id UŽDUOTIS --at 2026-03-02[T10:00+02:00] --what TEKSTAS [--recipient KAM] [--institution ID] [--method PHONE]
+  sauga duties not-applicable --id UŽDUOTIS --reason NO_CONSENT [--note TEKSTAS]
+  sauga duties report --from 2026-01-01 --to 2026-03-31 [--out report.xlsx|report.csv]
+                       (kiekviena duties komanda priima --vault APLANKAS --user VARDAS --passphrase-file KELIAS)
+
+Saugojimo terminai (tvarka: administratorius; sulaikymas, planas ir trynimas: vadovas):
+  sauga retention policy  [--type MINOR|IDENTIFIED|PRESUMED|AT_RISK|NOT_VICTIM|UNKNOWN (--years N | --clear)]
+                       Bylų rūšis be taisyklės niekada netrinama. MINOR: uždarant bylą nepilnametis; saugoma N metų nuo pilnametystės.
+  sauga retention hold    --case KODAS --reason CRIMINAL_PROCEEDINGS|CIVIL_PROCEEDINGS|COMPENSATION_CLAIM|... [--note TEKSTAS]
+  sauga retention release --case KODAS --reason PROCEEDINGS_ENDED|NO_LONGER_NEEDED|SET_IN_ERROR|OTHER [--note TEKSTAS]
+  sauga retention plan    [--today DATA]
+  sauga retention purge   --today DATA (--confirm KODAS,KODAS… | --confirm-file KELIAS)
+                       Visam laikui ištrina patvirtintas bylas, kurių terminas suėjo, ir perrašo duomenų bazės failą.
+                       (kiekviena retention komanda priima --vault APLANKAS --user VARDAS --passphrase-file KELIAS)
+
 Demonstraciniai duomenys (išgalvotos bylos; niekada nerašomi į saugyklą su tikromis bylomis):
   sauga demo           --vault APLANKAS --cases N --passphrase-file KELIAS [--user VARDAS] [--seed TEKSTAS]
                        Jei aplanke saugyklos nėra, sukuria demonstracinę; N nuo 1 iki 200000.
@@ -198,6 +376,9 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     integrity: 'Vientisumas: {detail}',
     auditBad: 'Audito grandinė nutrūksta ties įrašu {seq} ({reason}).',
     auditOk: 'Audito grandinė nepažeista: {n} įrašų, galva {head}…',
+    casesListed: 'Parodyta atvejų: {n} iš {total}.',
+    caseShown: 'Atvejis {code}: {status}, pradėtas {opened}.',
+    caseIdentityHidden: 'Tapatybės skyrius paslėptas; --reveal-identity jį parodo (atskleidimas registruojamas).',
     passwdDone: 'Naudotojo {user} slaptafrazė pakeista. Duomenų bazė nepakeista.',
     userAdded: 'Pridėtas naudotojas {user}, vaidmenys: {roles}.',
     recovered: 'Naudotojo {user} slaptafrazė atkurta atkūrimo žodžiais.',
@@ -255,6 +436,85 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
       'Sudėta ataskaitų už {period}: {n}; rezultatai aplanke {dir}. Nepilnų langelių (apatinės ribos): {incomplete}, paslėptų: {suppressed}.',
     statsCountedTwice:
       'Asmuo, kuriam pagalbą teikė dvi organizacijos, nacionalinėse lentelėse skaičiuojamas du kartus.',
+    summaryWritten: 'Bylos santraukos paketas įrašytas į {file} ({name}). SHA-256 {sha256}.',
+    summaryLogged: 'Informacijos teikimas gavėjui {recipient} užregistruotas bylos teikimų žurnale.',
+    summaryLeftOutCategories: 'Neįtraukta (kategorijos): {list}',
+    summaryLeftOutFields: 'Neįtraukta (laukai): {list}',
+    summaryNeedsApproval:
+      'Neišsiųsta: organizacijoje reikia vadovo patvirtinimo. Projektas {id} laukia. Po `sauga summary approve --draft {id}` paleiskite `sauga summary export --draft {id} --out FAILAS`.',
+    summaryApproved: 'Projektas {id} patvirtintas; jį galima eksportuoti.',
+    summarySenderTrusted:
+      'Bylų santraukos, pasirašytos organizacijos {org} raktu {keyId}, dabar priimamos. Kontrolinis kodas {fingerprint}: sutikrinkite jį su organizacija telefonu arba popieriuje.',
+    summaryRefused: '{file}: ATMESTA: {reason} ({code}: {detail})',
+    summaryReceived: 'Gauta iš {org} (raktas {keyId}); išsaugota šioje saugykloje kaip {id}.',
+    summaryHeader: 'Byla {code}, tikslas {purpose}, parengta {created}, gavėjas {institution}.',
+    summaryUnderConsent: 'Teikiama pagal sutikimą {id} (versija {version}), duotą {givenOn}.',
+    summaryUnderOverride: 'Teikiama BE asmens sutikimo, remiantis teisiniu pagrindu: {basis}.',
+    summaryPdfWritten: 'PDF įrašytas į {file}. Laikykite jį tik užšifruotoje laikmenoje.',
+    summaryInboxEmpty: 'Gautų bylų santraukų nėra.',
+    summaryInboxItem: '{at} {org}: byla {code}, {purpose} ({basis}). Id {id}.',
+    dutRefused: 'Atmesta: {reason} ({code}: {detail})',
+    dutInstitution: '{name} ({type}), {municipality}; kontaktai: {contact}. Id {id}.',
+    dutNoInstitutions: 'Institucijų registras tuščias.',
+    dutInstitutionAdded: 'Institucija {id} pridėta.',
+    dutInstitutionsImported: 'Institucijos importuotos: pridėta {added}, atnaujinta {updated}, nepakeista {unchanged}.',
+    dutRuleSet:
+      'Galiojantis taisyklių rinkinys: versija {version}, „{title}“ ({source}, leidėjas {issuer}), taisyklių: {rules}, įdiegtas {installed}.',
+    dutRuleSetExample:
+      'Galiojantis taisyklių rinkinys: PAVYZDINĖ versija {version}, „{title}“ ({source}), taisyklių: {rules}, įdiegtas {installed}. Tai ne oficialus protokolas.',
+    dutRule: '  {id}: {title} (terminas {deadline})',
+    dutNoRuleSet: 'Taisyklių rinkinys neįdiegtas: pareigos neplanuojamos.',
+    dutReplanned: 'Perplanuota bylų: {cases}; užduotys pasikeitė {changed} bylose. Atliktos užduotys nepakeistos.',
+    dutRulesExported: 'Pasirašytas taisyklių rinkinys įrašytas į {file}.',
+    dutSignerTrusted:
+      'Taisyklių pasirašytojo {org} raktas {keyId} laikomas patikimu. Kontrolinis kodas {fingerprint}: sutikrinkite jį su leidėju telefonu arba popieriuje.',
+    dutTask: '{code}: {status} – {title} → {recipient}, terminas {due}; {consent}. Užduotis {id}.',
+    dutConsentMissing: 'SUTIKIMO dar NĖRA',
+    dutConsentOk: 'yra sutikimas arba teisinis pagrindas',
+    dutNoTasks: 'Šioje byloje informavimo pareigų užduočių nėra.',
+    dutDashboard: 'Vėluojama: {overdue}; per {days} d. reikia atlikti: {due}.',
+    dutReflection: '{code}: apmąstymo laikotarpis baigiasi {end} (liko {days} d.); sprendimas neįrašytas.',
+    dutNoRights: '{code}: praėjus {days} d. nuo bylos atidarymo neįrašyta, kad asmuo informuotas apie teises.',
+    dutWorker:
+      '{name}: vėluojama {overdue}, netrukus terminas {due}, baigiasi apmąstymo laikotarpių {reflections}, bylų be informavimo apie teises {rights}.',
+    dutReport:
+      'Pareigos, kurių terminas {from}–{to}: iš viso {total}; įvykdyta laiku {metInTime}, pavėluotai {late}, neįvykdyta {missed}, terminas dar nepraėjo {pending}, netaikoma {notApplicable}.',
+    dutReportExample: 'Pareigos nustatytos pagal PAVYZDINĮ taisyklių rinkinį, o ne pagal oficialų protokolą.',
+    dutReportRow:
+      '  {name}: {total} (laiku {metInTime}, pavėluotai {late}, neįvykdyta {missed}, terminas nepraėjo {pending}, netaikoma {notApplicable})',
+    dutReportWritten: 'Ataskaita įrašyta į {file}.',
+    backupCreated: 'Atsarginė kopija įrašyta į {file}: {mib} MiB, {cases} atvejų, {seconds} s.',
+    backupKeep:
+      'Laikykite ją ne šiame kompiuteryje (kitame pastate, seife). Ji užšifruota; ją atveria atkūrimo žodžiai arba naudotojo slaptafrazė.',
+    backupVerifiedHead: '{file}: atsarginė kopija {id}, padaryta {created}, duomenų bazė {mib} MiB; maišos sutampa.',
+    backupVerifiedHashes:
+      'Patikrinta be slaptos informacijos: failas vientisas, bet kito asmens pakeitimas aptinkamas tik su atkūrimo žodžiais ar slaptafraze.',
+    backupVerifiedFull:
+      'Antspaudas patikrintas, turinys patikrintas: {org}, {cases} atvejų, audito grandinė iš {entries} įrašų nepažeista; padarė {by}.',
+    backupRestored: 'Saugykla atkurta į {dir} iš atsarginės kopijos, padarytos {created}.',
+    backupRestoredHolds:
+      '{org}: {cases} atvejų, audito grandinė iš {entries} įrašų nepažeista. Darbų, atliktų po kopijos sukūrimo, joje nėra.',
+    backupLast: 'Paskutinė atsarginė kopija: {at}. Tvarka: kopija bent kas {days} d.',
+    backupNever: 'Šios saugyklos atsarginė kopija dar nedaryta. Tvarka: kopija bent kas {days} d.',
+    backupDue: 'LAIKAS daryti atsarginę kopiją: paleiskite `sauga backup create`.',
+    backupRestoredFrom: 'Ši saugykla atkurta {at} iš atsarginės kopijos, padarytos {created}.',
+    retPolicyHeader: 'Saugojimo terminai po bylos uždarymo pagal bylų rūšį:',
+    retPolicyRule: '  {type}: {years} m.',
+    retPolicyKeep: '  {type}: taisyklės nėra – saugoma, kol taisyklė nustatoma',
+    retHoldSet:
+      'Bylai {code} taikomas teisinis sulaikymas ({reason}); ji nebus ištrinta, kol sulaikymas nepanaikintas.',
+    retHoldReleased: 'Bylos {code} teisinis sulaikymas panaikintas; vėl taikoma saugojimo tvarka.',
+    retPlan:
+      '{today} ištrintinos bylos: {n}, jose priedų: {attachments} ({mib} MiB). Saugomos dėl teisinio sulaikymo: {held}.',
+    retNoPolicy: 'Saugojimo taisyklių nėra, todėl jokia byla netrinama.',
+    retPlanNext:
+      'Joms ištrinti: sauga retention purge --today {today} --confirm KODAS,… (pirmiausia patikrinkite sąrašą).',
+    retProgress: 'Trinama: {phase}…',
+    retPurged: 'Visam laikui ištrinta: bylų {cases}, priedų {attachments} ({mib} MiB), eilučių {rows}; {seconds} s.',
+    retPurgedFile: 'Duomenų bazės failas: prieš {before} MiB, po {after} MiB; atlaisvinta vieta perrašyta.',
+    retNotCompacted:
+      'DĖMESIO: bylos ištrintos ir jų vieta užnulinta, bet failo perrašyti nepavyko (pilnas diskas arba saugykla atverta kitame lange). Atlaisvinkite vietos ar uždarykite kitą langą; kitas trynimas failą perrašys.',
+    retBackupsWarning: 'Senesnėse atsarginėse kopijose šios bylos lieka, kol kopijos nepakeistos ar nesunaikintos.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

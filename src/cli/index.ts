@@ -4,23 +4,42 @@ import { AppError } from '../core/errors';
 import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
 import { auditCommands } from './audit';
+import { BACKUP_OPTIONS, backupCommands } from './backup';
+import { CASES_OPTIONS, casesCommands } from './cases';
 import { demoCommands } from './demo';
 import { directoryCommands } from './directory';
+import { DUTIES_OPTIONS, dutiesCommands } from './duties';
 import { KEYS_OPTIONS, keysCommands } from './keys';
+import { RETENTION_OPTIONS, retentionCommands } from './retention';
 import { statsCommands } from './stats';
+import { SUMMARY_OPTIONS, summaryCommands } from './summary';
 import { vaultCommands, type CommandContext } from './vault';
 
 const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<(typeof vaultCommands)['info']>>> = {
   vault: vaultCommands,
   audit: auditCommands,
+  backup: backupCommands,
+  cases: casesCommands,
   demo: demoCommands,
   keys: keysCommands,
   stats: statsCommands,
   directory: directoryCommands,
+  duties: dutiesCommands,
+  summary: summaryCommands,
+  retention: retentionCommands,
 };
 
 /** Commands that take file names after the command (`sauga stats verify PKG`). */
-const TAKES_FILES = new Set(['stats verify', 'stats aggregate', 'directory import']);
+const TAKES_FILES = new Set([
+  'backup verify',
+  'backup restore',
+  'stats verify',
+  'stats aggregate',
+  'directory import',
+  'summary open',
+  'duties institutions-import',
+  'duties rules-import',
+]);
 
 const OPTIONS = {
   vault: { type: 'string' },
@@ -41,6 +60,11 @@ const OPTIONS = {
   cases: { type: 'string' },
   seed: { type: 'string' },
   ...KEYS_OPTIONS,
+  ...BACKUP_OPTIONS,
+  ...CASES_OPTIONS,
+  ...SUMMARY_OPTIONS,
+  ...DUTIES_OPTIONS,
+  ...RETENTION_OPTIONS,
   person: { type: 'string' },
   'age-recipient': { type: 'string' },
   'ed25519-key': { type: 'string' },
@@ -83,10 +107,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         );
       return 2;
     }
-    const options = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<
-      string,
-      string
-    >;
+    // Flags of a command (`--reveal-identity`) arrive as 'true'; --json and --help are the runner's.
+    const options = Object.fromEntries(
+      Object.entries(values)
+        .filter(([k, v]) => typeof v === 'string' || (v === true && k !== 'json' && k !== 'help'))
+        .map(([k, v]) => [k, String(v)]),
+    ) as Record<string, string>;
     const ctx = { io, lang, json, options, args: rest };
     const result = await handler(ctx);
     if (json) io.stdout(`${JSON.stringify({ ok: result.exitCode === 0, ...result.json })}\n`);

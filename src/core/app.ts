@@ -5,6 +5,11 @@ import type { Language, PassphraseStrength, VaultStatus } from '../shared/vault'
 import { CaseService } from './cases/service';
 import type { ExportInput, ExportResult } from '../shared/stats/dto';
 import { StatsService } from './stats/service';
+import type { DirectoryImportView, SummaryExportResult } from '../shared/summary/views';
+import type { ReceivedSummary } from '../shared/summary/dto';
+import { SummaryService } from './summary/service';
+import { DutiesService, type DutyOpenKind } from './duties/service';
+import { exportSummaryDraft, readImportFile } from './summary/files';
 import { readConfig, writeConfig } from './config';
 import { AppError } from './errors';
 import { entropyToWords } from './vault/recovery';
@@ -20,6 +25,7 @@ import {
   type VaultOptions,
   type VaultSession,
 } from './vault/vault';
+import { isDemoMarked } from './demo/vault';
 
 export interface AppCoreConfig extends VaultOptions {
   vaultDir: string;
@@ -30,6 +36,12 @@ export interface AppCoreConfig extends VaultOptions {
    * Resolves undefined when the user cancels.
    */
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
+  /**
+   * Asks the user which file to open (Electron's open dialog in the app, a stub in tests):
+   * a signed key directory, a case summary package, a signed rule set or an institution list.
+   * Resolves undefined when cancelled.
+   */
+  chooseOpenPath?: (kind: 'directory' | 'summaryPackage' | DutyOpenKind) => Promise<string | undefined>;
 }
 
 interface PendingCreation {
@@ -57,6 +69,8 @@ export class AppCore {
   private session: VaultSession | undefined;
   private caseService: { session: VaultSession; service: CaseService } | undefined;
   private statsService: { session: VaultSession; service: StatsService } | undefined;
+  private summaryService: { session: VaultSession; service: SummaryService } | undefined;
+  private dutiesService: { session: VaultSession; service: DutiesService } | undefined;
   private pending: PendingCreation | undefined;
   private lastActivity = 0;
   private failedUnlocks = 0;
@@ -93,6 +107,7 @@ export class AppCore {
         orgName: this.session.getMeta('org_name') ?? '',
         user: { name: this.session.user.name, roles: this.session.user.roles },
         idleLockMinutes: this.idleLockMinutes(),
+        demo: isDemoMarked(this.session.db),
       };
     }
     if (this.pending) return { state: 'creating', confirmPositions: this.pending.confirmPositions };
@@ -148,6 +163,53 @@ export class AppCore {
     const path = await this.config.chooseSavePath?.(fileName);
     if (!path) return { saved: false };
     return { saved: true, exported: await stats.exportReturn(input, path) };
+  }
+
+  /** Case summaries, the key directory and the installation's role, for the current session. */
+  summaries(): SummaryService {
+    const session = this.requireSession();
+    if (this.summaryService?.session !== session)
+      this.summaryService = { session, service: new SummaryService(session, this.config.vaultDir) };
+    return this.summaryService.service;
+  }
+
+  /** Information duties, the institution registry and the rule sets, with main's file dialogs. */
+  duties(): DutiesService {
+    const session = this.requireSession();
+    if (this.dutiesService?.session !== session)
+      this.dutiesService = {
+        session,
+        service: new DutiesService(session, {
+          chooseSavePath: this.config.chooseSavePath,
+          chooseOpenPath: this.config.chooseOpenPath,
+        }),
+      };
+    return this.dutiesService.service;
+  }
+
+  isRecipientVault(): boolean {
+    return this.summaries().installation().role === 'recipient';
+  }
+
+  /** Export a summary package: checked first, then the user picks the file, then it is built and logged. */
+  async exportSummary(draftId: string, language: Language): Promise<SummaryExportResult> {
+    return exportSummaryDraft(this.summaries(), draftId, language, (name) => this.config.chooseSavePath?.(name));
+  }
+
+  /** Import a signed directory file the user picks; cancelling changes nothing. */
+  async importDirectory(): Promise<{ imported: false } | { imported: true; result: DirectoryImportView }> {
+    const summaries = this.summaries();
+    const bytes = await readImportFile(() => this.config.chooseOpenPath?.('directory'));
+    if (!bytes) return { imported: false };
+    return { imported: true, result: summaries.importDirectory(bytes) };
+  }
+
+  /** Open a summary package the user picks, in a recipient vault; cancelling reads nothing. */
+  async openSummaryPackage(): Promise<{ opened: false } | { opened: true; received: ReceivedSummary }> {
+    const summaries = this.summaries();
+    const bytes = await readImportFile(() => this.config.chooseOpenPath?.('summaryPackage'), 'summaryPackage');
+    if (!bytes) return { opened: false };
+    return { opened: true, received: await summaries.receive(bytes) };
   }
 
   touch(): void {

@@ -12,6 +12,7 @@ import { createMainWindow } from './window/mainWindow';
 import { installApplicationMenu } from './window/menu';
 import { guardAllWebContents } from './window/navigation';
 import { privilegedSchemes, registerAppProtocol } from './window/protocol';
+import { openDialogChooser } from './window/openDialog';
 import { saveDialogChooser } from './window/saveDialog';
 import { confirmDiscard, guardUnload } from './window/unloadGuard';
 import { hardenSession } from './window/session';
@@ -51,7 +52,11 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const core = new AppCore({ ...config, chooseSavePath: saveDialogChooser(dialog, () => mainWindow) });
+  const core = new AppCore({
+    ...config,
+    chooseSavePath: saveDialogChooser(dialog, () => mainWindow),
+    chooseOpenPath: openDialogChooser(dialog, () => mainWindow),
+  });
 
   await harden(session.defaultSession);
   installApplicationMenu(Menu, process.platform, app.isPackaged);

@@ -54,6 +54,8 @@ export const VaultStatus = z.discriminatedUnion('state', [
     orgName: z.string(),
     user: SessionUser,
     idleLockMinutes: IdleLockMinutes,
+    /** A vault made by `sauga demo`: synthetic cases only, said on every screen. */
+    demo: z.boolean(),
   }),
 ]);
 export type VaultStatus = z.infer<typeof VaultStatus>;

@@ -75,6 +75,13 @@ export class Host {
   savePath: string | undefined;
   /** The file names the save dialog was opened with. */
   readonly saveDialogs: string[] = [];
+  /**
+   * The file the stubbed open dialog "picks" (a directory or a summary package); undefined
+   * answers as a cancelled dialog. Stands in for Electron's dialog.showOpenDialog in main.
+   */
+  openPath: string | undefined;
+  /** The kinds of file the open dialog was asked for. */
+  readonly openDialogs: string[] = [];
   readonly core = new AppCore({
     vaultDir: this.vaultDir,
     configFile: this.configFile,
@@ -82,6 +89,10 @@ export class Host {
     chooseSavePath: async (suggestedName) => {
       this.saveDialogs.push(suggestedName);
       return this.savePath;
+    },
+    chooseOpenPath: async (kind) => {
+      this.openDialogs.push(kind);
+      return this.openPath;
     },
   });
   readonly invoke = createIpcInvoker(this.core, { allowedOrigins: [APP_ORIGIN] });

@@ -80,7 +80,7 @@ const caseFunctions = (): [string, (s: CaseService, id: string) => unknown][] =>
 
 const stateOf = (id: string): unknown => ({
   row: v.admin.db.prepare('SELECT * FROM cases WHERE id = ?').get(id),
-  history: v.admin.db.prepare('SELECT count(*) AS k FROM case_history').get(),
+  history: v.admin.db.prepare('SELECT count(*) AS k FROM case_changes').get(),
   items: v.admin.db.prepare('SELECT count(*) AS k FROM case_services').get(),
   attachments: v.admin.db.prepare('SELECT count(*) AS k FROM case_attachments').get(),
   assignments: v.admin.db.prepare('SELECT count(*) AS k FROM case_assignments').get(),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CaseId } from '../../shared/cases/schemas';
 import type { Db } from '../db/connection';
 import type { VaultSession } from '../vault/vault';
@@ -48,4 +49,27 @@ export function assertCanSee(session: VaultSession, caseId: unknown, attempt: st
     if (e instanceof AccessDenied) recordDenial(session, id, attempt);
     throw e;
   }
+}
+
+/** A case code (`2026-00042`) or a case id, as the CLI and files name cases. */
+export const CaseRefInput = z.union([CaseId, z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,39}$/u)]);
+
+/**
+ * The id of the case a code or id names, if this user may see it; else, like locateCase, a
+ * caseworker gets "not permitted" for a code that does not exist too (audited as `attempt`).
+ */
+export function caseIdByRef(session: VaultSession, rawRef: unknown, attempt: string): CaseId {
+  const ref = parseInput(CaseRefInput, rawRef);
+  const byId = CaseId.safeParse(ref);
+  const row = byId.success
+    ? { id: byId.data }
+    : (session.db.prepare('SELECT id FROM cases WHERE code = ?').get(ref) as { id: string } | undefined);
+  if (!row) {
+    if (!worksWithCases(session) || !seesAllCases(session)) {
+      recordDenial(session, 'unknown-case', attempt);
+      throw new AccessDenied();
+    }
+    throw caseError(CaseErrorCode.NotFound, 'no case with that code');
+  }
+  return assertCanSee(session, row.id, attempt).id as CaseId;
 }

@@ -117,14 +117,14 @@ describe('sections, versions and history', () => {
   it('refuses a stale save and overwrites nothing', () => {
     const c = cw.createCase({ openedOn: '2026-01-10', status: { victimStatus: 'AT_RISK' } });
     sup.updateSection(c.id, 'status', { victimStatus: 'IDENTIFIED', decidedBy: 'POLICE' }, 1);
-    const before = v.admin.db.prepare('SELECT count(*) AS k FROM case_history').get();
+    const before = v.admin.db.prepare('SELECT count(*) AS k FROM case_changes').get();
     expect(() => cw.updateSection(c.id, 'status', { victimStatus: 'NOT_VICTIM' }, 1)).toThrowError(
       expect.objectContaining({ code: CaseErrorCode.StaleVersion }),
     );
     const view = cw.getCase(c.id);
     expect(view.sections.status).toEqual({ victimStatus: 'IDENTIFIED', decidedBy: 'POLICE' });
     expect(view.version).toBe(2);
-    expect(v.admin.db.prepare('SELECT count(*) AS k FROM case_history').get()).toEqual(before);
+    expect(v.admin.db.prepare('SELECT count(*) AS k FROM case_changes').get()).toEqual(before);
   });
 
   it('treats cleared fields as empty and a save without changes as no change', () => {

@@ -36,6 +36,7 @@ import {
 import { ErrorCode } from '../../shared/errors';
 import type { AuditEvent } from '../audit/chain';
 import type { Db } from '../db/connection';
+import { recomputeCase } from '../duties/tasks';
 import { AppError, fsErrorCode } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { VaultSession } from '../vault/vault';
@@ -74,6 +75,12 @@ import {
 export interface CaseServiceOptions {
   /** Largest attachment accepted, in bytes (25 MiB unless set). */
   attachmentMaxBytes?: number;
+  /**
+   * Re-plan the case's information duties in the same transaction as every change (the
+   * default). Only a bulk writer that re-plans each case once when it is done (the demo
+   * generator) turns it off.
+   */
+  planDuties?: boolean;
 }
 
 type Detail = NonNullable<AuditEvent['detail']>;
@@ -96,12 +103,22 @@ interface CaseOp {
  */
 export class CaseService {
   private readonly maxBytes: number;
+  private readonly planDuties: boolean;
 
   constructor(
     private readonly session: VaultSession,
     options: CaseServiceOptions = {},
   ) {
     this.maxBytes = options.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES;
+    this.planDuties = options.planDuties ?? true;
+  }
+
+  /**
+   * Every change re-plans the duties inside its own transaction, so no route (IPC, CLI,
+   * import) can change a case and leave its tasks behind, and a failed plan undoes the change.
+   */
+  private afterChange(n: number): void {
+    if (this.planDuties) recomputeCase(this.session, n, { audit: false });
   }
 
   private get actor(): Actor {
@@ -133,7 +150,11 @@ export class CaseService {
           if (op.supervisorOnly && !seesAllCases(this.session)) throw new AccessDenied();
           const c = locateCase(this.session, db, id);
           if (op.mustBeOpen && c.status === 'CLOSED') throw caseError(CaseErrorCode.CaseClosed, 'the case is closed');
-          return fn(db, c, this.now());
+          const out = fn(db, c, this.now());
+          // Every change bumps the version; reads and refusals leave it.
+          const after = stmt(db, 'SELECT version FROM cases WHERE n = ?').get(c.n) as { version: number };
+          if (after.version !== c.version) this.afterChange(c.n);
+          return out;
         },
       );
     } catch (e) {
@@ -187,6 +208,7 @@ export class CaseService {
       refreshDerived(db, n);
       syncSearch(db, n, code);
       const duplicate = this.duplicatesOf(db, identity, data.openedOn, n);
+      this.afterChange(n);
       return { id: id as CaseId, code, version: 1, duplicate };
     });
   }
@@ -586,32 +608,39 @@ export class CaseService {
     const limit = q.page?.limit ?? 100;
     const offset = q.page?.offset ?? 0;
     return this.onCase(caseId, { action: 'case.history_viewed', detail: { identityRevealed: reveal } }, (db, c) => {
-      const total = (stmt(db, 'SELECT count(*) AS k FROM case_history WHERE case_n = ?').get(c.n) as { k: number }).k;
+      const total = (
+        stmt(db, 'SELECT coalesce(sum(fields), 0) AS k FROM case_changes WHERE case_n = ?').get(c.n) as { k: number }
+      ).k;
+      // Field entries, newest change first and the fields of one change in the order written.
       const rows = stmt(
         db,
-        `SELECT id, at, actor_name, section, item_id, field, old, new FROM case_history WHERE case_n = ?
-         ORDER BY id DESC LIMIT ? OFFSET ?`,
+        `SELECT h.id, j.key AS part, h.at, h.actor_name, h.section, h.item_id,
+                j.value ->> 0 AS field, j.value -> 1 AS old, j.value -> 2 AS new
+         FROM case_changes h, json_each(h.changes) j WHERE h.case_n = ?
+         ORDER BY h.id DESC, j.key LIMIT ? OFFSET ?`,
       ).all(c.n, limit, offset) as {
         id: number;
+        part: number;
         at: string;
         actor_name: string;
         section: string;
         item_id: string | null;
         field: string;
-        old: string | null;
-        new: string | null;
+        old: string;
+        new: string;
       }[];
       const entries: HistoryEntry[] = rows.map((r) => {
         const redacted = r.section === 'identity' && !reveal;
         return {
           id: r.id,
+          part: r.part,
           at: r.at,
           actor: r.actor_name,
           section: r.section,
           itemId: r.item_id,
           field: r.field,
-          old: redacted || r.old === null ? null : (JSON.parse(r.old) as unknown),
-          new: redacted || r.new === null ? null : (JSON.parse(r.new) as unknown),
+          old: redacted ? null : (JSON.parse(r.old) as unknown),
+          new: redacted ? null : (JSON.parse(r.new) as unknown),
           redacted,
         };
       });

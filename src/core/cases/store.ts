@@ -87,6 +87,7 @@ export interface Actor {
   name: string;
 }
 
+/** One change to one section or item: its fields go in one row (migration 0011). */
 export function writeHistory(
   db: Db,
   n: number,
@@ -96,23 +97,20 @@ export function writeHistory(
   changes: readonly FieldChange[],
   itemId: string | null = null,
 ): void {
-  const insert = stmt(
+  if (changes.length === 0) return;
+  stmt(
     db,
-    `INSERT INTO case_history (case_n, at, actor_name, section, item_id, field, old, new)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_changes (case_n, at, actor_name, section, item_id, fields, changes)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    n,
+    at,
+    actor.name,
+    section,
+    itemId,
+    changes.length,
+    JSON.stringify(changes.map((c) => [c.field, c.old ?? null, c.new ?? null])),
   );
-  for (const c of changes) {
-    insert.run(
-      n,
-      at,
-      actor.name,
-      section,
-      itemId,
-      c.field,
-      c.old === null ? null : JSON.stringify(c.old),
-      c.new === null ? null : JSON.stringify(c.new),
-    );
-  }
 }
 
 /**

@@ -183,7 +183,7 @@ describe('never into a vault with real cases', () => {
       try {
         generateDemoCases(t.sup, { cases: 3 });
       } catch (e) {
-        expect(e).toMatchObject({ reason: 'unmarked', code: ErrorCode.Forbidden });
+        expect(e).toMatchObject({ reason: 'unmarked', code: ErrorCode.NotDemoVault });
       }
       expect(t.v.admin.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
       expect(t.v.auditActions().length).toBe(auditBefore);

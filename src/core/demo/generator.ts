@@ -11,6 +11,7 @@
 import { ErrorCode } from '../../shared/errors';
 import type { ItemId } from '../../shared/cases/schemas';
 import { CaseService } from '../cases/service';
+import { recomputeCase } from '../duties/tasks';
 import { AppError } from '../errors';
 import { VaultSession, type SessionUser } from '../vault/vault';
 import { actorOf, planCase, type DemoCasePlan } from './plan';
@@ -20,6 +21,13 @@ export const MAX_DEMO_CASES = 200_000;
 export const DEFAULT_SEED = 'sauga';
 /** Page cache while generating, as SQLite's negative cache_size: KiB (128 MiB). */
 const GENERATION_CACHE_KIB = -131_072;
+/**
+ * A bulk load lets the write-ahead log grow to 32 MiB before copying it into the database: the
+ * pages it rewrites over and over (index ends, the search index, the audit chain's tail) are
+ * then copied once per checkpoint instead of once per chunk, and each copy means decrypting
+ * and encrypting the page again. Synchronous commits keep every chunk durable all the same.
+ */
+const GENERATION_WAL_PAGES = 8_000;
 
 export interface GenerateOptions {
   cases: number;
@@ -76,19 +84,21 @@ export function generateDemoCases(session: VaultSession, options: GenerateOption
   // A bulk load touches far more pages than a day's work: a larger page cache while it runs
   // spares re-reading (and re-decrypting) index pages. Restored afterwards.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  const checkpointBefore = db.pragma('wal_autocheckpoint', { simple: true }) as number;
 
   // Sessions over the same connection at the simulated time. They never re-wrap slots, so they
   // get no database key (zeros); the audit key copy is zeroed when generation ends.
   const clock = { at: new Date(realNow()) };
   const auditKey = Buffer.from(session.auditKeyForVerification());
   const noKey = Buffer.alloc(32);
-  const actAs = (user: SessionUser): CaseService =>
-    new CaseService(
-      new VaultSession(session.paths, session.vaultId, db, noKey, auditKey, user, {
-        ...session.options,
-        now: () => clock.at,
-      }),
-    );
+  const sessionOf = (user: SessionUser): VaultSession =>
+    new VaultSession(session.paths, session.vaultId, db, noKey, auditKey, user, {
+      ...session.options,
+      now: () => clock.at,
+    });
+  // Duties are planned once per case, after its whole history is written, not after each step.
+  const actAs = (user: SessionUser): CaseService => new CaseService(sessionOf(user), { planDuties: false });
+  const planner = sessionOf(session.user);
   const supervisor = actAs(session.user);
   const workers: Worker[] = caseworkers(session).map((user) => ({ user, service: actAs(user) }));
   const setClock = (iso: string): void => {
@@ -162,10 +172,14 @@ export function generateDemoCases(session: VaultSession, options: GenerateOption
           break;
       }
     }
+    recomputeCase(planner, (db.prepare('SELECT n FROM cases WHERE id = ?').get(id) as { n: number }).n, {
+      audit: false,
+    });
   };
 
   try {
     db.pragma(`cache_size = ${GENERATION_CACHE_KIB}`);
+    db.pragma(`wal_autocheckpoint = ${GENERATION_WAL_PAGES}`);
     let done = 0;
     while (done < total) {
       const end = Math.min(total, done + chunkSize);
@@ -190,6 +204,7 @@ export function generateDemoCases(session: VaultSession, options: GenerateOption
   } finally {
     auditKey.fill(0);
     db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
+    db.pragma(`wal_autocheckpoint = ${Math.trunc(checkpointBefore)}`);
   }
   session.audit({ action: 'demo.generated', subject: 'vault', detail: { cases: total, seed } });
   return {

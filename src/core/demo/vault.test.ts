@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/errors';
 import { verifyAudit } from '../audit/chain';
+import { AppCore } from '../app';
 import { CaseService } from '../cases/service';
 import { tempDir } from '../testing/fixtures';
 import { createVault, listUserNames, unlockVault, type VaultSession } from '../vault/vault';
@@ -30,6 +31,19 @@ describe('createDemoVault', () => {
     const actions = session.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[];
     expect(actions.map((a) => a.action).slice(0, 3)).toEqual(['vault.created', 'user.added', 'vault.marked_demo']);
     expect(verifyAudit(session.db, session.auditKeyForVerification()).ok).toBe(true);
+  });
+
+  it('tells the app it is a demo vault (the banner on every screen); a real vault says it is not', async () => {
+    const app = (vaultDir: string) =>
+      new AppCore({ vaultDir, configFile: join(dir, `${vaultDir.length}.json`), version: 'test' });
+    const demo = app(join(dir, 'demo'));
+    expect(await demo.unlock(DEMO_SUPERVISOR, PASS)).toMatchObject({ state: 'unlocked', demo: true });
+    demo.lock();
+    const realDir = join(dir, 'real-for-banner');
+    (await createVault({ dir: realDir, orgName: 'Viltis', userName: 'Ona', passphrase: PASS })).session.lock();
+    const real = app(realDir);
+    expect(await real.unlock('Ona', PASS)).toMatchObject({ state: 'unlocked', demo: false });
+    real.lock();
   });
 
   it('opens as an administrator and supervisor, with caseworkers who can sign in themselves', async () => {

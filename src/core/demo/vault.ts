@@ -20,7 +20,7 @@ export type NotDemoReason = 'unmarked' | 'real_cases';
 export class NotDemoVault extends AppError {
   constructor(readonly reason: NotDemoReason) {
     super(
-      ErrorCode.Forbidden,
+      ErrorCode.NotDemoVault,
       reason === 'unmarked'
         ? 'not a demo vault: demo cases go only into vaults made by sauga demo'
         : 'this vault holds cases that are not demo data',

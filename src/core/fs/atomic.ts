@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { dirname, join, basename } from 'node:path';
 import { AppError, fsErrorCode } from '../errors';
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open a directory for fsync; rename is durable enough there.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');

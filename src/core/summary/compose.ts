@@ -33,7 +33,14 @@ import { stmt } from '../db/statements';
 import { AppError } from '../errors';
 import type { VaultSession } from '../vault/vault';
 import { assertConsent, categoryOf, NEVER_DISCLOSED, type FieldCategory, type FieldKey } from './consent';
-import { CaseSummary, Fingerprint, SUMMARY_FORMAT, SUMMARY_FORMAT_VERSION, type FieldValue } from './package/schema';
+import {
+  CaseSummary,
+  Fingerprint,
+  SUMMARY_FORMAT,
+  SUMMARY_FORMAT_VERSION,
+  type FieldValue,
+  type OverrideAuthority,
+} from './package/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Request and result
@@ -397,7 +404,9 @@ interface SummaryParts {
   caseVersion: number;
   recipient: SummaryRecipient;
   purpose: z.infer<typeof ConsentPurpose>;
-  consent: ConsentItem;
+  /** Exactly one: the authorising consent, or the override recorded on the draft. */
+  consent: ConsentItem | null;
+  override?: OverrideAuthority;
   family: boolean;
   data: SummaryData;
 }
@@ -424,9 +433,11 @@ function toCaseSummary(s: SummaryParts): CaseSummary {
     });
   }
   // The guardian is another person: named only where the consent covers other people.
-  const record = Object.fromEntries(
-    Object.entries(s.consent).filter(([k]) => !ITEM_META.has(k) && (k !== 'guardianName' || s.family)),
-  );
+  const record =
+    s.consent &&
+    Object.fromEntries(
+      Object.entries(s.consent).filter(([k]) => !ITEM_META.has(k) && (k !== 'guardianName' || s.family)),
+    );
   const parsed = CaseSummary.safeParse({
     format: SUMMARY_FORMAT,
     formatVersion: SUMMARY_FORMAT_VERSION,
@@ -437,7 +448,9 @@ function toCaseSummary(s: SummaryParts): CaseSummary {
     purpose: s.purpose,
     recipient: s.recipient,
     sections,
-    consent: { id: s.consent.id, version: s.caseVersion, record },
+    ...(s.consent && record
+      ? { consent: { id: s.consent.id, version: s.caseVersion, record } }
+      : { override: s.override }),
   });
   if (!parsed.success) {
     throw new AppError(
@@ -718,4 +731,28 @@ export function isSendable(draft: SummaryDraft, approvalRequired: boolean): bool
     draft.composed.basis === 'consent' &&
     (draft.status === 'draft' || draft.status === 'pending_approval')
   );
+}
+
+/**
+ * The package content of an override draft, made only once the override is recorded: the
+ * legal basis travels in the package in place of a consent. Same id, time and data as the
+ * preview the two supervisors approved.
+ */
+export function overrideSummary(draft: SummaryDraft, organisation: string): CaseSummary {
+  const k = draft.composed;
+  if (k.basis !== 'override' || draft.status !== 'approved' || !draft.legalBasis || !draft.approvedAt)
+    throw new AppError(ErrorCode.SummaryOverrideInvalid, 'the override has not been recorded');
+  return toCaseSummary({
+    id: k.id,
+    created: k.composedAt,
+    organisation,
+    caseCode: k.caseCode,
+    caseVersion: k.caseVersion,
+    recipient: k.recipient,
+    purpose: k.purpose,
+    consent: null,
+    override: { kind: 'override', legalBasis: draft.legalBasis, decidedAt: draft.approvedAt },
+    family: k.categories.includes('FAMILY'),
+    data: k.data,
+  });
 }

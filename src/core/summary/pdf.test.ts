@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/fixtures';
 import { CaseSummary } from './package/schema';
-import { sampleSummary } from './package/testkit';
+import { sampleConsent, sampleSummary } from './package/testkit';
 import { renderSummaryPdf } from './pdf';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -49,7 +49,7 @@ describe('renderSummaryPdf', () => {
       expect(text).toContain(summary.caseCode);
       expect(text).toContain(summary.organisation.name);
       expect(text).toContain(summary.recipient.institution);
-      expect(text).toContain(summary.consent.id);
+      expect(text).toContain(sampleConsent.id);
       for (const section of summary.sections) {
         expect(text).toContain(section.label[lang]);
         for (const field of section.fields) {

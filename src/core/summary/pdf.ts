@@ -1,7 +1,19 @@
 import pdfmake from 'pdfmake';
 import roboto from 'pdfmake/fonts/Roboto';
-import { CONSENT_GIVERS, CONSENT_PURPOSES, labelOf, RECIPIENT_CATEGORIES } from '../../shared/cases/codes';
-import { CaseSummary, type CaseSummaryInput, type FieldValue } from './package/schema';
+import {
+  CONSENT_GIVERS,
+  CONSENT_PURPOSES,
+  GDPR_LEGAL_BASES,
+  labelOf,
+  RECIPIENT_CATEGORIES,
+} from '../../shared/cases/codes';
+import {
+  CaseSummary,
+  type AuthorisingConsent,
+  type CaseSummaryInput,
+  type FieldValue,
+  type OverrideAuthority,
+} from './package/schema';
 
 /**
  * The readable half of a case summary package. Only pdfmake's bundled Roboto is used (it covers
@@ -38,6 +50,13 @@ const TEXT = {
     empty: 'Santraukoje nėra kitų duomenų.',
     footer: (id: string, version: number, givenOn: string) =>
       `Konfidencialu: neperduokite kitiems. Informacija teikiama pagal sutikimą ${id} (versija ${version}), duotą ${givenOn}.`,
+    override: 'Teisinis pagrindas teikti be asmens sutikimo',
+    legalBasis: 'Teisinis pagrindas',
+    decidedAt: 'Sprendimas priimtas',
+    decidedBy: 'Patvirtino',
+    twoSupervisors: 'Du organizacijos vadovai',
+    overrideFooter: (basis: string) =>
+      `Konfidencialu: neperduokite kitiems. Informacija teikiama be asmens sutikimo, remiantis teisiniu pagrindu: ${basis}.`,
     page: (n: number, of: number) => `${n} / ${of}`,
   },
   en: {
@@ -66,6 +85,13 @@ const TEXT = {
     empty: 'The summary holds no further information.',
     footer: (id: string, version: number, givenOn: string) =>
       `Confidential: do not pass on. Disclosed under consent ${id} (version ${version}), given on ${givenOn}.`,
+    override: "Legal basis for disclosure without the person's consent",
+    legalBasis: 'Legal basis',
+    decidedAt: 'Decided',
+    decidedBy: 'Approved by',
+    twoSupervisors: "Two of the organisation's supervisors",
+    overrideFooter: (basis: string) =>
+      `Confidential: do not pass on. Disclosed without the person's consent, on the legal basis: ${basis}.`,
     page: (n: number, of: number) => `${n} / ${of}`,
   },
 } as const;
@@ -104,23 +130,53 @@ const heading = (text: string): object => ({ text, style: 'heading', headlineLev
 /** The created time to the minute, in UTC, as the manifest states it. */
 const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
+interface AuthorityPart {
+  heading: string;
+  rows: Row[];
+  footer: string;
+}
+
+function consentPart(consent: AuthorisingConsent, lang: Lang): AuthorityPart {
+  const t = TEXT[lang];
+  const c = consent.record;
+  return {
+    heading: t.consent,
+    rows: [
+      [t.giver, labelOf(CONSENT_GIVERS, c.giver, lang)],
+      ...(c.guardianName ? [[t.guardianName, c.guardianName] as Row] : []),
+      [t.consentRecipient, labelOf(RECIPIENT_CATEGORIES, c.recipient, lang)],
+      [t.consentPurpose, labelOf(CONSENT_PURPOSES, c.purpose, lang)],
+      ...(c.scope ? [[t.scope, c.scope] as Row] : []),
+      ...(c.formVersion ? [[t.formVersion, c.formVersion] as Row] : []),
+      [t.givenOn, c.givenOn],
+      [t.expiresOn, c.expiresOn ?? t.noExpiry],
+      [t.consentRecord, `${consent.id} (${t.version} ${consent.version})`],
+    ],
+    footer: t.footer(consent.id, consent.version, c.givenOn),
+  };
+}
+
+function overridePart(o: OverrideAuthority, lang: Lang): AuthorityPart {
+  const t = TEXT[lang];
+  // A GDPR code is shown as its article; a citation in words is shown as written.
+  const basis = GDPR_LEGAL_BASES.some((b) => b.code === o.legalBasis)
+    ? labelOf(GDPR_LEGAL_BASES, o.legalBasis, lang)
+    : o.legalBasis;
+  return {
+    heading: t.override,
+    rows: [
+      [t.legalBasis, basis],
+      [t.decidedBy, t.twoSupervisors],
+      [t.decidedAt, when(o.decidedAt)],
+    ],
+    footer: t.overrideFooter(basis),
+  };
+}
+
 export async function renderSummaryPdf(input: CaseSummaryInput, lang: Lang): Promise<Uint8Array> {
   const s = CaseSummary.parse(input);
   const t = TEXT[lang];
-  const c = s.consent.record;
-
-  const consentRows: Row[] = [
-    [t.giver, labelOf(CONSENT_GIVERS, c.giver, lang)],
-    ...(c.guardianName ? [[t.guardianName, c.guardianName] as Row] : []),
-    [t.consentRecipient, labelOf(RECIPIENT_CATEGORIES, c.recipient, lang)],
-    [t.consentPurpose, labelOf(CONSENT_PURPOSES, c.purpose, lang)],
-    ...(c.scope ? [[t.scope, c.scope] as Row] : []),
-    ...(c.formVersion ? [[t.formVersion, c.formVersion] as Row] : []),
-    [t.givenOn, c.givenOn],
-    [t.expiresOn, c.expiresOn ?? t.noExpiry],
-    [t.consentRecord, `${s.consent.id} (${t.version} ${s.consent.version})`],
-  ];
-
+  const authority = s.consent ? consentPart(s.consent, lang) : overridePart(s.override as OverrideAuthority, lang);
   const content: object[] = [
     { text: t.confidential, style: 'banner' },
     // The title names the case by its code only: a PDF title shows up in viewers and file lists.
@@ -135,8 +191,8 @@ export async function renderSummaryPdf(input: CaseSummaryInput, lang: Lang): Pro
       [t.created, when(s.created)],
       [t.packageId, s.id],
     ]),
-    heading(t.consent),
-    table(consentRows),
+    heading(authority.heading),
+    table(authority.rows),
   ];
   for (const section of s.sections) {
     content.push(heading(section.label[lang]));
@@ -144,7 +200,7 @@ export async function renderSummaryPdf(input: CaseSummaryInput, lang: Lang): Pro
   }
   if (s.sections.length === 0) content.push({ text: t.empty, style: 'note' });
 
-  const footerText = t.footer(s.consent.id, s.consent.version, c.givenOn);
+  const footerText = authority.footer;
   const created = new Date(s.created);
   const doc = {
     pageSize: 'A4',

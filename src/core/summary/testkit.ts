@@ -1,7 +1,12 @@
 import { CaseService } from '../cases/service';
 import { openCaseVault, type CaseVault } from '../cases/testkit';
+import { addRecipient, verifyRecipient } from '../keys/directory';
+import { initRecipientKeys } from '../keys/recipient';
+import { ensureSigningKey } from '../stats/package/signingKey';
+import { ORG } from '../testing/fixtures';
 import type { SessionUser, VaultSession } from '../vault/vault';
 import type { ComposeRequest } from './compose';
+import { addTrustedSender } from './inbox';
 
 /** For tests: the day the summary tests compose on, and a recipient fingerprint. */
 export const TODAY = '2026-03-01';
@@ -41,3 +46,46 @@ export const prosecutorRequest = (over: Partial<ComposeRequest> = {}): ComposeRe
   today: TODAY,
   ...over,
 });
+
+/** Two installations for send/receive tests: an NGO vault with cases, and a prosecutor's vault. */
+export interface Exchange extends SummaryVault {
+  /** The prosecutor's vault: `admin` (keys, trust) and a caseworker who reads summaries. */
+  rv: CaseVault;
+  reader: VaultSession;
+  /** The directory entry the NGO sends to, verified. */
+  recipientId: string;
+  recipient: ComposeRequest['recipient'];
+  /** The NGO's signing key as `sauga keys export-public` prints it. */
+  ngoPublicKey: string;
+  close(): void;
+}
+
+export const PROSECUTOR_OFFICE = 'Vilniaus apygardos prokuratūra';
+
+export async function openExchange(): Promise<Exchange> {
+  const ngo = await openSummaryVault();
+  const rv = await openCaseVault(() => new Date(`${TODAY}T12:00:00.000Z`));
+  const info = await initRecipientKeys(rv.admin, { institution: PROSECUTOR_OFFICE, category: 'PROSECUTOR' });
+  const entry = addRecipient(ngo.v.admin, {
+    institution: info.institution,
+    category: info.category,
+    ageRecipient: info.ageRecipient,
+    ed25519PublicKey: info.ed25519PublicKey,
+    validFrom: '2026-01-01',
+  });
+  verifyRecipient(ngo.v.admin, entry.id, info.fingerprint);
+  const ngoPublicKey = ensureSigningKey(ngo.v.admin).minisignPublicKey;
+  addTrustedSender(rv.admin, { organisation: ORG, minisignPublicKey: ngoPublicKey });
+  return {
+    ...ngo,
+    rv,
+    reader: rv.as(rv.addUser('Prokurorė Jūratė', ['caseworker'])),
+    recipientId: entry.id,
+    recipient: { institution: info.institution, category: 'PROSECUTOR', fingerprint: info.fingerprint },
+    ngoPublicKey,
+    close() {
+      ngo.v.close();
+      rv.close();
+    },
+  };
+}

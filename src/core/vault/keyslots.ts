@@ -75,6 +75,11 @@ export function readSlotFile(path: string): SlotFile {
   } catch (e) {
     throw new AppError(fsErrorCode(e), 'key slot file cannot be read', { cause: e });
   }
+  return parseSlotFile(raw);
+}
+
+/** The same checks as readSlotFile, for slot file bytes carried elsewhere (a backup). */
+export function parseSlotFile(raw: Buffer): SlotFile {
   if (raw.length > SLOT_FILE_MAX_BYTES) throw new AppError(ErrorCode.SlotFileInvalid, 'key slot file is too large');
   let json: unknown;
   try {

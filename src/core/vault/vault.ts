@@ -20,6 +20,7 @@ import {
   type ParsedSlot,
   type SlotFile,
 } from './keyslots';
+import { acquireVaultLock } from './lock';
 import { entropyToWords, wordsToEntropy } from './recovery';
 import { assertPassphraseAcceptable } from './strength';
 
@@ -47,7 +48,8 @@ export interface SessionUser {
   roles: Role[];
 }
 
-const encodePassphrase = (p: string): Buffer => Buffer.from(p.normalize('NFC'), 'utf8');
+/** A passphrase as the KDF takes it: NFC, UTF-8, in a Buffer the caller zeroes. */
+export const encodePassphrase = (p: string): Buffer => Buffer.from(p.normalize('NFC'), 'utf8');
 
 /**
  * An unlocked vault: the open database, the keys, and who is working. Holding one is the
@@ -55,6 +57,7 @@ const encodePassphrase = (p: string): Buffer => Buffer.from(p.normalize('NFC'), 
  */
 export class VaultSession {
   private locked = false;
+  private releaseLock: (() => void) | undefined;
   constructor(
     readonly paths: VaultPaths,
     readonly vaultId: string,
@@ -125,6 +128,11 @@ export class VaultSession {
     return row?.value;
   }
 
+  /** The process lock taken by unlock (lock.ts); let go when this session locks. */
+  holdProcessLock(release: () => void): void {
+    this.releaseLock = release;
+  }
+
   lock(): void {
     if (this.locked) return;
     this.locked = true;
@@ -133,6 +141,9 @@ export class VaultSession {
     } finally {
       this.dek.fill(0);
       this.auditKey.fill(0);
+      const release = this.releaseLock;
+      this.releaseLock = undefined;
+      release?.();
     }
   }
 }
@@ -187,7 +198,23 @@ export async function createVault(input: CreateVaultInput, options: VaultOptions
     (f) => f === DB_FILE || f === SLOT_FILE || f.startsWith(`${DB_FILE}-`),
   );
   if (leftovers.length > 0) throw new AppError(ErrorCode.VaultExists, 'this folder already holds a vault');
+  const release = acquireVaultLock(paths.dir, options);
+  try {
+    const created = await createLocked(input, paths, now, options);
+    created.session.holdProcessLock(release);
+    return created;
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
 
+async function createLocked(
+  input: CreateVaultInput,
+  paths: VaultPaths,
+  now: Date,
+  options: VaultOptions,
+): Promise<CreatedVault> {
   const vaultId = randomUUID();
   const dek = randomBytes(32);
   const entropy = input.recoveryEntropy ?? randomBytes(32);
@@ -337,12 +364,31 @@ export async function unlockVault(
 ): Promise<VaultSession> {
   const paths = vaultPaths(dir);
   ensureVaultFolder(paths);
-  const file = readSlotFile(paths.slots);
-  const slot = findUserSlot(file, userName);
-  // The AEAD unwrap comes first: a wrong passphrase never opens the database.
-  const dek = await unwrapWith(slot, encodePassphrase(passphrase));
-  assertDatabasePresent(paths, dek);
-  return openSession(paths, file, dek, slot, options);
+  return withProcessLock(paths, options, async () => {
+    const file = readSlotFile(paths.slots);
+    const slot = findUserSlot(file, userName);
+    // The AEAD unwrap comes first: a wrong passphrase never opens the database.
+    const dek = await unwrapWith(slot, encodePassphrase(passphrase));
+    assertDatabasePresent(paths, dek);
+    return openSession(paths, file, dek, slot, options);
+  });
+}
+
+/**
+ * Runs fn holding this vault's process lock (VAULT_IN_USE if another process has it). A
+ * session that fn returns keeps the lock until it is locked; anything else lets go at once.
+ */
+async function withProcessLock<T>(paths: VaultPaths, options: VaultOptions, fn: () => Promise<T>): Promise<T> {
+  const release = acquireVaultLock(paths.dir, options);
+  try {
+    const out = await fn();
+    if (out instanceof VaultSession) out.holdProcessLock(release);
+    else release();
+    return out;
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** A fresh wrap of the same key for the same slot id, user and roles. */
@@ -382,6 +428,16 @@ export async function recoverWithWords(
   const entropy = wordsToEntropy(words);
   const paths = vaultPaths(dir);
   ensureVaultFolder(paths);
+  return withProcessLock(paths, options, () => recoverLocked(paths, entropy, userName, newPassphrase, options));
+}
+
+async function recoverLocked(
+  paths: VaultPaths,
+  entropy: Buffer,
+  userName: string,
+  newPassphrase: string,
+  options: VaultOptions,
+): Promise<VaultSession> {
   const file = readSlotFile(paths.slots);
   const target = findUserSlot(file, userName);
   assertPassphraseAcceptable(newPassphrase, [userName]);
@@ -431,15 +487,18 @@ export async function rewrapPassphrase(
 ): Promise<void> {
   const paths = vaultPaths(dir);
   ensureVaultFolder(paths);
-  const file = readSlotFile(paths.slots);
-  const slot = findUserSlot(file, userName);
-  assertPassphraseAcceptable(next, [slot.meta.user ?? '']);
-  const dek = await unwrapWith(slot, encodePassphrase(current));
-  try {
-    writeSlotFile(paths.slots, await rewrap(file, slot, next, dek, options));
-  } finally {
-    dek.fill(0);
-  }
+  // Held while the slot file is rewritten, so an open app cannot write it at the same time.
+  await withProcessLock(paths, options, async () => {
+    const file = readSlotFile(paths.slots);
+    const slot = findUserSlot(file, userName);
+    assertPassphraseAcceptable(next, [slot.meta.user ?? '']);
+    const dek = await unwrapWith(slot, encodePassphrase(current));
+    try {
+      writeSlotFile(paths.slots, await rewrap(file, slot, next, dek, options));
+    } finally {
+      dek.fill(0);
+    }
+  });
 }
 
 export async function addUser(

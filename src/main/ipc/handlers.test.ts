@@ -101,7 +101,10 @@ describe('a vault through the handler table', () => {
     expect(await invoke('vault.status', {}, { senderUrl: APP })).toEqual({ ok: true, value: { state: 'none' } });
     await createAndUnlock();
     const status = await invoke('vault.status', {}, { senderUrl: APP });
-    expect(status).toMatchObject({ ok: true, value: { state: 'unlocked', orgName: ORG, user: { name: ADMIN.name } } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', orgName: ORG, user: { name: ADMIN.name }, demo: false },
+    });
 
     expect(
       await invoke(

@@ -96,6 +96,56 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'stats.export': (input, core) => core.exportStatsReturn(input),
   'stats.history': (_, core) => core.stats().history(),
   'stats.signingKey': (_, core) => core.stats().signingKey(),
+
+  'summary.settings': (_, core) => ({ approvalRequired: core.summaries().approvalRequired() }),
+  'summary.compose': (input, core) => core.summaries().compose(input),
+  'summary.createDraft': (input, core) => core.summaries().createDraft(input),
+  'summary.drafts': (input, core) => core.summaries().drafts(input.caseId),
+  'summary.requestApproval': (input, core) => core.summaries().requestApproval(input.draftId),
+  'summary.approve': (input, core) => core.summaries().approve(input.draftId),
+  'summary.override': (input, core) => core.summaries().override(input.draftId, input.legalBasis, input.secondApprover),
+  'summary.cancel': (input, core) => core.summaries().cancel(input.draftId),
+  'summary.export': (input, core) => core.exportSummary(input.draftId, input.language),
+  'summary.disclosures': (input, core) => core.summaries().disclosures(input.caseId),
+  'summary.withdrawalImpact': (input, core) => core.summaries().withdrawalImpact(input.caseId, input.consentId),
+
+  'directory.list': (_, core) => core.summaries().directory(),
+  'directory.add': (input, core) => core.summaries().addRecipient(input),
+  'directory.verify': (input, core) => core.summaries().verifyRecipient(input.id, input.fingerprint),
+  'directory.import': (_, core) => core.importDirectory(),
+
+  'installation.info': (_, core) => core.summaries().installation(),
+
+  'inbox.list': (_, core) => core.summaries().inbox(),
+  'inbox.get': (input, core) => core.summaries().received(input.id),
+  'inbox.open': (_, core) => core.openSummaryPackage(),
+  'inbox.pdf': (input, core) => ({ contentBase64: core.summaries().receivedPdfBase64(input.id) }),
+  'inbox.trusted': (_, core) => core.summaries().trustedSenders(),
+  'inbox.trust': (input, core) => core.summaries().addTrustedSender(input),
+
+  'duties.dashboard': (input, core) => core.duties().dashboard(input),
+  'duties.caseTasks': (input, core) => core.duties().caseTasks(input.caseId),
+  'duties.caseRights': (input, core) => core.duties().caseRights(input.caseId),
+  'duties.complete': (input, core) => core.duties().complete(input.taskId, input.completion),
+  'duties.notApplicable': (input, core) => core.duties().notApplicable(input.taskId, input.reason),
+  'duties.report': (input, core) => core.duties().report(input),
+  'duties.exportReport': (input, core) => core.duties().exportReport(input.query, input.format),
+
+  'institutions.list': (_, core) => core.duties().institutions(),
+  'institutions.add': (input, core) => core.duties().addInstitution(input),
+  'institutions.edit': (input, core) => core.duties().editInstitution(input.id, input.institution),
+  'institutions.remove': (input, core) => {
+    core.duties().removeInstitution(input.id);
+    return ok;
+  },
+  'institutions.import': (_, core) => core.duties().importInstitutions(),
+
+  'rules.active': (_, core) => core.duties().activeRules(),
+  'rules.list': (_, core) => core.duties().ruleSets(),
+  'rules.installExample': (_, core) => core.duties().installExample(),
+  'rules.save': (input, core) => core.duties().saveLocal(input.document),
+  'rules.import': (_, core) => core.duties().importRuleSet(),
+  'rules.export': (input, core) => core.duties().exportRuleSet(input),
 };
 
 export interface InvokeContext {
@@ -126,6 +176,9 @@ function checkAccess(access: Access, core: AppCore): void {
   const session = core.requireSession();
   if (access.kind === 'roles' && !access.roles.some((r) => session.hasRole(r))) {
     throw new AppError(ErrorCode.Forbidden, 'your role does not allow this');
+  }
+  if (access.kind === 'recipientVault' && !core.isRecipientVault()) {
+    throw new AppError(ErrorCode.RecipientKeysMissing, 'this vault is not a recipient installation');
   }
 }
 

@@ -765,7 +765,9 @@ export const HistoryQuery = obj({
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
 export const HistoryEntry = obj({
+  /** The change (one save of a section or item); `part` numbers its fields from 0. */
   id: z.number().int(),
+  part: z.number().int().min(0),
   at: z.string(),
   actor: z.string(),
   section: z.string(),

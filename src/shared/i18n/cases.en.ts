@@ -161,6 +161,8 @@ export const casesEn: typeof casesLt = {
     justice: 'Criminal justice',
     notes: 'Notes and attachments',
     management: 'Case management',
+    summaries: 'Summaries',
+    duties: 'Duties',
     history: 'History',
   },
   sectionIntro: {

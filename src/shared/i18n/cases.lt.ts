@@ -162,6 +162,8 @@ export const casesLt = {
     justice: 'Baudžiamasis procesas',
     notes: 'Užrašai ir priedai',
     management: 'Bylos valdymas',
+    summaries: 'Santraukos',
+    duties: 'Pareigos',
     history: 'Istorija',
   },
   sectionIntro: {

@@ -1,5 +1,7 @@
 import { casesEn } from './cases.en';
 import { statsEn } from './stats.en';
+import { summaryEn } from './summary.en';
+import { dutiesEn } from './duties.en';
 import type { Messages } from './lt';
 
 /** English. Typed from the Lithuanian tree, so a missing or extra key fails to compile. */
@@ -10,6 +12,7 @@ export const en: Messages = {
     tagline: 'Encrypted case files',
     loading: 'Loading…',
     version: 'Version {{version}}',
+    demoVault: 'Demo vault: every case here is made up by the demo generator. Do not enter real cases.',
     unavailableTitle: 'Sauga did not start correctly',
     unavailable:
       'This window cannot reach the vault. Close Sauga and open it again. If this keeps happening, contact your administrator.',
@@ -184,7 +187,17 @@ export const en: Messages = {
     VAULT_REPLACED:
       'The vault’s database has been replaced or belongs to another vault, so the vault was not unlocked. Do not delete any files: restore the vault from a backup and tell your administrator.',
     VAULT_TOO_NEW: 'This vault was made by a newer version of Sauga. Update the program and try again.',
+    NOT_DEMO_VAULT:
+      'Demo cases are written only into a demo vault made by “sauga demo” that holds no real cases. Nothing was written.',
     VAULT_BUSY: 'The vault is in use by another Sauga window or program. Wait a moment and try again.',
+    VAULT_IN_USE:
+      'This vault is already open in another Sauga window or program on this computer (perhaps the command-line tool). Close it there first. Nothing was changed.',
+    BACKUP_DAMAGED:
+      'The backup file is damaged, cut short or not a Sauga backup, so it cannot be used. Nothing was restored. Use another copy of the backup.',
+    BACKUP_ALTERED:
+      'The backup file has been altered since it was made: its seal does not match. Nothing was restored. Use another copy and tell your administrator.',
+    RESTORE_TARGET_NOT_EMPTY:
+      'The folder to restore into is not empty. A backup is restored only into a new or empty folder, so nothing was overwritten.',
     MIGRATION_FAILED:
       'The vault’s data structure could not be updated; the changes were rolled back. Contact your administrator.',
     WEAK_PASSPHRASE: 'The passphrase is too weak. Choose a longer one made of several unrelated words.',
@@ -233,6 +246,19 @@ export const en: Messages = {
       'The key directory file was refused: it is not signed by a trusted key, it is damaged, or its content is not valid. Nothing was changed.',
     DIRECTORY_VERSION_OLD:
       'This key directory is not newer than the one installed. An older or the same version is not installed; nothing was changed.',
+    DUTY_RULE_SET_REJECTED:
+      'The rule set file was refused: it is not signed by a trusted key, it is damaged, or its content is not valid. Nothing was changed.',
+    DUTY_RULE_SET_VERSION_OLD:
+      'This rule set is not newer than a signed rule set already installed. An older or the same version is not installed; nothing was changed.',
+    DUTY_TASK_CLOSED:
+      'This task is already done or set aside as not applicable. A completed duty is never overwritten.',
+    DUTY_RULE_SET_MISSING: 'No information-duty rule set is installed yet. An administrator installs one first.',
+    RETENTION_NOT_DUE:
+      'At least one of the confirmed cases is not due for deletion now (not closed long enough, on legal hold, or no longer in the plan). Nothing was deleted; make the plan again.',
+    LEGAL_HOLD_ACTIVE: 'This case is already on legal hold. Release the hold first if it should be replaced.',
+    LEGAL_HOLD_MISSING: 'This case is not on legal hold, so there is nothing to release.',
+    CONSENT_NOT_WITHDRAWN:
+      'The consent has no withdrawal date. Record the withdrawal in the case first, then record how it was handled.',
     CONSENT_MISSING: 'No consent of the person covers this recipient and purpose, so the summary cannot be prepared.',
     CONSENT_WITHDRAWN:
       'The person has withdrawn the consent for this recipient and purpose, so nothing may be shared under it.',
@@ -255,7 +281,21 @@ export const en: Messages = {
     SUMMARY_CONSENT_CHANGED:
       'The consent behind this summary has changed since it was prepared. Prepare the summary again.',
     DISCLOSURE_DUPLICATE: 'This package has already been recorded as sent.',
+    SUMMARY_PACKAGE_NOT_FOR_YOU:
+      'This package was encrypted for someone else: none of this vault’s keys can open it. Nothing was stored. Ask the sender to check whom they addressed it to.',
+    SUMMARY_PACKAGE_WRONG_RECIPIENT:
+      'This package is addressed to another institution’s key: it was forwarded or re-encrypted. Nothing was stored; tell the sending organisation.',
+    SUMMARY_PACKAGE_DAMAGED:
+      'The package file is damaged or truncated, or its content was altered. Nothing was stored. Ask the sender to send it again.',
+    SUMMARY_PACKAGE_INVALID: 'This file is not a Sauga case summary package, or it is too large. Nothing was stored.',
+    SUMMARY_PACKAGE_BAD_SIGNATURE:
+      'The signature does not verify: the package is unsigned or was altered after signing. Nothing was stored. Ask the sender to send it again.',
+    SUMMARY_PACKAGE_UNTRUSTED_SENDER:
+      'The sender is not trusted: the package is signed by a key this vault has not been told to trust. Compare the organisation’s key fingerprint by phone or on paper, add it as a trusted sender, then open the package again.',
+    SUMMARY_PACKAGE_REPLAYED: 'This package has already been received. Nothing was stored twice.',
   },
   ...casesEn,
   ...statsEn,
+  ...summaryEn,
+  ...dutiesEn,
 };

@@ -1,6 +1,8 @@
 import type { ErrorCode } from '../errors';
 import { casesLt } from './cases.lt';
 import { statsLt } from './stats.lt';
+import { summaryLt } from './summary.lt';
+import { dutiesLt } from './duties.lt';
 
 /**
  * Lithuanian, the default language. This object defines the key structure: `en` must have
@@ -15,6 +17,8 @@ export const lt = {
     tagline: 'Šifruotų bylų saugykla',
     loading: 'Įkeliama…',
     version: 'Versija {{version}}',
+    demoVault:
+      'Demonstracinė saugykla: visus atvejus čia sugeneravo demonstracinių duomenų generatorius. Tikrų atvejų neveskite.',
     unavailableTitle: 'Programa paleista netinkamai',
     unavailable:
       'Šis langas neturi ryšio su saugykla. Uždarykite Sauga ir atidarykite ją iš naujo. Jei klaida kartojasi, kreipkitės į administratorių.',
@@ -190,7 +194,17 @@ export const lt = {
     VAULT_REPLACED:
       'Saugyklos duomenų bazė pakeista kita arba nepriklauso šiai saugyklai, todėl saugykla neatrakinta. Neištrinkite jokių failų: atkurkite saugyklą iš atsarginės kopijos ir praneškite administratoriui.',
     VAULT_TOO_NEW: 'Šią saugyklą sukūrė naujesnė Sauga versija. Atnaujinkite programą ir bandykite dar kartą.',
+    NOT_DEMO_VAULT:
+      'Demonstraciniai atvejai rašomi tik į „sauga demo“ sukurtą demonstracinę saugyklą, kurioje nėra tikrų atvejų. Nieko neįrašyta.',
     VAULT_BUSY: 'Saugyklą šiuo metu naudoja kitas Sauga langas ar programa. Palaukite ir bandykite dar kartą.',
+    VAULT_IN_USE:
+      'Ši saugykla jau atverta kitame Sauga lange ar programoje šiame kompiuteryje (galbūt komandinės eilutės įrankyje). Pirmiausia uždarykite ją ten. Niekas nepakeista.',
+    BACKUP_DAMAGED:
+      'Atsarginės kopijos failas sugadintas, nepilnas arba tai ne Sauga atsarginė kopija, todėl jo naudoti negalima. Niekas neatkurta. Naudokite kitą kopiją.',
+    BACKUP_ALTERED:
+      'Atsarginės kopijos failas pakeistas po to, kai buvo sukurtas: jo antspaudas nesutampa. Niekas neatkurta. Naudokite kitą kopiją ir praneškite administratoriui.',
+    RESTORE_TARGET_NOT_EMPTY:
+      'Aplankas, į kurį norima atkurti, nėra tuščias. Atsarginė kopija atkuriama tik į naują ar tuščią aplanką, todėl niekas neperrašyta.',
     MIGRATION_FAILED:
       'Nepavyko atnaujinti saugyklos duomenų struktūros; pakeitimai atšaukti. Kreipkitės į administratorių.',
     WEAK_PASSPHRASE: 'Slaptafrazė per silpna. Pasirinkite ilgesnę, sudarytą iš kelių nesusijusių žodžių.',
@@ -239,6 +253,21 @@ export const lt = {
       'Raktų katalogo failas atmestas: jis nepasirašytas patikimu raktu, pažeistas arba netinkamo formato. Niekas nepakeista.',
     DIRECTORY_VERSION_OLD:
       'Šis raktų katalogas nėra naujesnis už jau įdiegtą. Senesnė ar ta pati versija neįdiegiama; niekas nepakeista.',
+    DUTY_RULE_SET_REJECTED:
+      'Taisyklių rinkinio failas atmestas: jis nepasirašytas patikimu raktu, pažeistas arba netinkamo turinio. Niekas nepakeista.',
+    DUTY_RULE_SET_VERSION_OLD:
+      'Šis taisyklių rinkinys nėra naujesnis už jau įdiegtą pasirašytą rinkinį. Senesnė ar ta pati versija neįdiegiama; niekas nepakeista.',
+    DUTY_TASK_CLOSED:
+      'Ši užduotis jau atlikta arba pažymėta kaip netaikoma. Įvykdytos pareigos įrašas niekada neperrašomas.',
+    DUTY_RULE_SET_MISSING:
+      'Informavimo pareigų taisyklių rinkinys dar neįdiegtas. Pirmiausia jį įdiegia administratorius.',
+    RETENTION_NOT_DUE:
+      'Bent vienos patvirtintos bylos dar negalima ištrinti (ji uždaryta per neseniai, jai taikomas teisinis sulaikymas arba jos nebėra plane). Niekas neištrinta; sudarykite planą iš naujo.',
+    LEGAL_HOLD_ACTIVE:
+      'Šiai bylai jau taikomas teisinis sulaikymas. Jei jį reikia pakeisti, pirmiausia jį panaikinkite.',
+    LEGAL_HOLD_MISSING: 'Šiai bylai teisinis sulaikymas netaikomas, todėl nėra ko panaikinti.',
+    CONSENT_NOT_WITHDRAWN:
+      'Sutikime nenurodyta atšaukimo data. Pirmiausia byloje įrašykite atšaukimą, tada – kaip jis įgyvendintas.',
     CONSENT_MISSING: 'Nėra asmens sutikimo, apimančio šį gavėją ir tikslą, todėl santraukos parengti negalima.',
     CONSENT_WITHDRAWN: 'Asmuo atšaukė sutikimą šiam gavėjui ir tikslui, todėl pagal jį nieko teikti negalima.',
     CONSENT_EXPIRED: 'Sutikimo šiam gavėjui ir tikslui galiojimas baigėsi. Paprašykite asmens naujo sutikimo.',
@@ -258,9 +287,23 @@ export const lt = {
     SUMMARY_CONSENT_CHANGED:
       'Sutikimas, kuriuo remiantis parengta santrauka, po to pasikeitė. Parenkite santrauką iš naujo.',
     DISCLOSURE_DUPLICATE: 'Šis paketas jau užregistruotas kaip išsiųstas.',
+    SUMMARY_PACKAGE_NOT_FOR_YOU:
+      'Šis paketas užšifruotas kitam gavėjui: nė vienas šios saugyklos raktas jo neatidaro. Niekas neišsaugota. Paprašykite siuntėjo patikrinti, kam jis adresuotas.',
+    SUMMARY_PACKAGE_WRONG_RECIPIENT:
+      'Šis paketas adresuotas kitos institucijos raktui: jis persiųstas arba iš naujo užšifruotas. Niekas neišsaugota; praneškite siuntusiai organizacijai.',
+    SUMMARY_PACKAGE_DAMAGED:
+      'Paketo failas pažeistas, nukirptas arba jo turinys pakeistas. Niekas neišsaugota. Paprašykite siuntėjo atsiųsti jį iš naujo.',
+    SUMMARY_PACKAGE_INVALID: 'Šis failas nėra Sauga bylos santraukos paketas arba yra per didelis. Niekas neišsaugota.',
+    SUMMARY_PACKAGE_BAD_SIGNATURE:
+      'Parašas netinka: paketas nepasirašytas arba pakeistas po pasirašymo. Niekas neišsaugota. Paprašykite siuntėjo atsiųsti jį iš naujo.',
+    SUMMARY_PACKAGE_UNTRUSTED_SENDER:
+      'Siuntėjas nėra patikimas: paketas pasirašytas raktu, kuriuo ši saugykla nenurodyta pasitikėti. Sutikrinkite organizacijos rakto kontrolinį kodą telefonu arba popieriuje, įtraukite ją į patikimus siuntėjus ir atidarykite paketą dar kartą.',
+    SUMMARY_PACKAGE_REPLAYED: 'Šis paketas jau buvo gautas. Antrą kartą niekas neišsaugota.',
   } satisfies Record<ErrorCode, string>,
   ...casesLt,
   ...statsLt,
+  ...summaryLt,
+  ...dutiesLt,
 };
 
 /** The message tree every language must provide, key for key. */

@@ -7,6 +7,23 @@ import { m0005 } from './0005_derived';
 import { m0006 } from './0006_directory';
 import { m0007 } from './0007_recipient_keys';
 import { m0008 } from './0008_disclosures';
+import { m0009 } from './0009_inbox';
+import { m0010 } from './0010_duties';
+import { m0011 } from './0011_case_changes';
+import { m0012 } from './0012_retention';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+];
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,32 +1,32 @@
-import { createHash } from 'node:crypto';
 import { ErrorCode } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../errors';
-import { keyIdHex, parseSignature, untrustedCommentFor, verifyMinisign } from '../../stats/package/minisign';
+import { openSignedDocument, writeSignedDocument, type SignedDocumentKind } from '../../stats/package/signedDocument';
 import type { PackageSigner } from '../../stats/package/signingKey';
-import { inflateEntry, readZipDirectory, writeCanonicalZip } from '../../stats/package/zip';
 import type { VaultSession } from '../../vault/vault';
 import { DIRECTORY_FORMAT, DirectoryDocument, type DirectoryFileEntry } from './schema';
 import { assertCanManageDirectory, currentRow, insertRevision, installedDirectory, trustedSigner } from './store';
 
 /**
- * A directory file is Sauga's canonical zip (see stats/package/zip.ts) of exactly two stored
- * (uncompressed) entries, in this order:
- *
- *   directory.json          the document (DirectoryDocument), UTF-8
- *   directory.json.minisig  a minisign signature over the exact bytes of directory.json, with
- *                           the trusted comment "sauga institution directory version N"
- *
- * One file rather than JSON plus a detached .minisig, so the two cannot be separated or mixed
- * up in transit; a zip, so the ministry can still check it with stock tools
- * (`unzip`, then `minisign -Vm directory.json -P <key>`). Stored entries and the canonical
- * layout leave no byte unchecked: headers are compared field by field, data by CRC and signature.
+ * A directory file is a signed document file (see stats/package/signedDocument.ts) holding
+ * directory.json (a DirectoryDocument) and directory.json.minisig, whose trusted comment is
+ * "sauga institution directory version N".
  */
 
 export const DIRECTORY_PATHS = { document: 'directory.json', signature: 'directory.json.minisig' } as const;
 export const DIRECTORY_LIMITS = { file: 4 * 1024 * 1024, document: 4 * 1024 * 1024 - 4096, signature: 2048 };
 
 export const directoryTrustedComment = (version: number): string => `sauga institution directory version ${version}`;
+
+const reject = (detail: string): AppError => new AppError(ErrorCode.DirectoryFileRejected, detail);
+
+const DIRECTORY_FILE: SignedDocumentKind = {
+  paths: DIRECTORY_PATHS,
+  limits: DIRECTORY_LIMITS,
+  trustedComment: directoryTrustedComment,
+  reject,
+  noun: 'the directory',
+};
 
 export interface WriteDirectoryOptions {
   issuer: string;
@@ -50,12 +50,7 @@ export function writeDirectory(
   // Refuses to sign what the importer would refuse to read.
   if (!DirectoryDocument.safeParse(doc).success)
     throw new AppError(ErrorCode.InvalidInput, 'the directory content is not valid');
-  const json = Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
-  const sig = Buffer.from(signer.sign(json, directoryTrustedComment(version)), 'utf8');
-  return writeCanonicalZip([
-    { path: DIRECTORY_PATHS.document, data: json, stored: true },
-    { path: DIRECTORY_PATHS.signature, data: sig, stored: true },
-  ]);
+  return writeSignedDocument(DIRECTORY_FILE, Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8'), version, signer);
 }
 
 export interface VerifiedDirectory {
@@ -64,65 +59,19 @@ export interface VerifiedDirectory {
   sha256: string;
 }
 
-const reject = (detail: string): AppError => new AppError(ErrorCode.DirectoryFileRejected, detail);
-
 /**
  * Checks a directory file against the pinned signers and the installed version, in the order
  * of security.md: size, archive layout, signature, strict schema, replay. Writes nothing.
  */
 export function verifyDirectoryFile(db: Db, bytes: Uint8Array): VerifiedDirectory {
-  if (bytes.length > DIRECTORY_LIMITS.file) throw reject(`the file is over ${DIRECTORY_LIMITS.file} bytes`);
-  const dir = readZipDirectory(bytes, {
-    maxEntries: 2,
-    maxEntrySize: (name) =>
-      name === DIRECTORY_PATHS.document
-        ? DIRECTORY_LIMITS.document
-        : name === DIRECTORY_PATHS.signature
-          ? DIRECTORY_LIMITS.signature
-          : 0,
-    maxTotalSize: DIRECTORY_LIMITS.document + DIRECTORY_LIMITS.signature,
-    maxRatio: 1,
-  });
-  if (!dir.ok) throw reject(`${dir.reason}: ${dir.detail}`);
-  const [docEntry, sigEntry] = dir.entries;
-  if (
-    dir.entries.length !== 2 ||
-    docEntry?.name !== DIRECTORY_PATHS.document ||
-    sigEntry?.name !== DIRECTORY_PATHS.signature ||
-    docEntry.method !== 0 ||
-    sigEntry.method !== 0
-  )
-    throw reject(`the archive must hold exactly ${DIRECTORY_PATHS.document} and ${DIRECTORY_PATHS.signature}, stored`);
-  const doc = inflateEntry(bytes, docEntry);
-  const sigBytes = inflateEntry(bytes, sigEntry);
-  if (!doc.ok) throw reject(doc.detail);
-  if (!sigBytes.ok) throw reject(sigBytes.detail);
-
-  const sig = parseSignature(sigBytes.data);
-  if (!sig) throw reject('the signature is not a minisign signature');
-  const keyId = keyIdHex(sig.keyId);
-  const signer = trustedSigner(db, keyId);
-  if (!signer) throw reject(`signed by key ${keyId}, which is not a trusted directory signer`);
-  // The untrusted comment is fixed too, so no byte of the file is left free to vary.
-  if (sig.untrustedComment !== untrustedCommentFor(keyId)) throw reject('unexpected untrusted comment');
-  if (!verifyMinisign(doc.data, sig, { keyId: sig.keyId, publicKey: signer.publicKey }))
-    throw reject('the signature does not match the directory');
-
-  const text = Buffer.from(doc.data).toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(Buffer.from(doc.data))) throw reject('the directory is not UTF-8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw reject('the directory is not JSON');
-  }
-  const parsed = DirectoryDocument.safeParse(json);
+  const opened = openSignedDocument(DIRECTORY_FILE, bytes, (keyId) => trustedSigner(db, keyId)?.publicKey ?? null);
+  const parsed = DirectoryDocument.safeParse(opened.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw reject(`the directory content is not valid${issue ? ` at ${issue.path.join('.') || 'top level'}` : ''}`);
   }
   // A valid signature over one version must not be replayable as another.
-  if (sig.trustedComment !== directoryTrustedComment(parsed.data.version))
+  if (opened.trustedComment !== directoryTrustedComment(parsed.data.version))
     throw reject('the signed version does not match the document');
 
   const installed = installedDirectory(db);
@@ -131,11 +80,7 @@ export function verifyDirectoryFile(db: Db, bytes: Uint8Array): VerifiedDirector
       ErrorCode.DirectoryVersionOld,
       `directory version ${parsed.data.version} is not newer than the installed version ${installed.version}`,
     );
-  return {
-    document: parsed.data,
-    signerKeyId: keyId,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  };
+  return { document: parsed.data, signerKeyId: opened.signerKeyId, sha256: opened.sha256 };
 }
 
 export interface DirectoryImportResult {

@@ -4,10 +4,10 @@ import { RecipientCategory } from '../../../shared/cases/codes';
 import { ErrorCode } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../errors';
-import { fingerprint, keyIdHex, parsePublicKey } from '../../stats/package/minisign';
+import { listPinnedSigners, pinnedSigner, pinSigner, type PinnedSigner } from '../../stats/package/pinnedSigners';
 import type { VaultSession } from '../../vault/vault';
 import { fingerprintMatches, recipientFingerprint } from './fingerprint';
-import { DirectoryText, RecipientId, RecipientInput, type DirectoryEntry } from './schema';
+import { RecipientId, RecipientInput, type DirectoryEntry } from './schema';
 
 /**
  * The NGO's directory of institutions it may send case summaries to. Writes go through
@@ -278,32 +278,7 @@ export function assertSendable(
   return toEntry(row);
 }
 
-export interface DirectorySigner {
-  keyId: string;
-  organisation: string;
-  publicKey: Buffer;
-  /** The stats-style fingerprint of the Ed25519 key, to compare with the issuer out of band. */
-  fingerprint: string;
-  addedAt: string;
-  addedBy: string;
-}
-
-interface SignerRow {
-  key_id: string;
-  organisation: string;
-  public_key: Buffer;
-  added_at: string;
-  added_by: string;
-}
-
-const toSigner = (r: SignerRow): DirectorySigner => ({
-  keyId: r.key_id,
-  organisation: r.organisation,
-  publicKey: Buffer.from(r.public_key),
-  fingerprint: fingerprint(r.public_key),
-  addedAt: r.added_at,
-  addedBy: r.added_by,
-});
+export type DirectorySigner = PinnedSigner;
 
 /** Pins a minisign public key (the base64 line or the two-line .pub file) as a directory signer. */
 export function addDirectorySigner(
@@ -312,45 +287,13 @@ export function addDirectorySigner(
   minisignPublicKeyLine: string,
 ): DirectorySigner {
   assertCanManageDirectory(session);
-  const org = parseInput(DirectoryText, organisation, 'the organisation');
-  const pk = parseInput(z.string().max(500), minisignPublicKeyLine, 'the public key');
-  const parsed = parsePublicKey(pk);
-  if (!parsed) throw new AppError(ErrorCode.InvalidInput, 'not a minisign Ed25519 public key');
-  const keyId = keyIdHex(parsed.keyId);
-  const existing = session.db.prepare('SELECT * FROM directory_signers WHERE key_id = ?').get(keyId) as
-    SignerRow | undefined;
-  if (existing) {
-    if (!existing.public_key.equals(parsed.publicKey))
-      throw new AppError(ErrorCode.InvalidInput, 'another key with the same key id is already trusted');
-    return toSigner(existing);
-  }
-  session.write(
-    {
-      action: 'directory.signer_trusted',
-      subject: keyId,
-      detail: { organisation: org, fingerprint: fingerprint(parsed.publicKey) },
-    },
-    (db) => {
-      db.prepare(
-        'INSERT INTO directory_signers (key_id, organisation, public_key, added_at, added_by) VALUES (?, ?, ?, ?, ?)',
-      ).run(keyId, org, parsed.publicKey, session.now().toISOString(), session.user.name);
-    },
-  );
-  return toSigner(session.db.prepare('SELECT * FROM directory_signers WHERE key_id = ?').get(keyId) as SignerRow);
+  return pinSigner(session, 'directory_signers', 'directory.signer_trusted', organisation, minisignPublicKeyLine);
 }
 
-export function listDirectorySigners(db: Db): DirectorySigner[] {
-  const rows = db
-    .prepare('SELECT * FROM directory_signers WHERE revoked_at IS NULL ORDER BY organisation, key_id')
-    .all() as SignerRow[];
-  return rows.map(toSigner);
-}
+export const listDirectorySigners = (db: Db): DirectorySigner[] => listPinnedSigners(db, 'directory_signers');
 
-export function trustedSigner(db: Db, keyId: string): DirectorySigner | null {
-  const row = db.prepare('SELECT * FROM directory_signers WHERE key_id = ? AND revoked_at IS NULL').get(keyId) as
-    SignerRow | undefined;
-  return row ? toSigner(row) : null;
-}
+export const trustedSigner = (db: Db, keyId: string): DirectorySigner | null =>
+  pinnedSigner(db, 'directory_signers', keyId);
 
 export interface InstalledDirectory {
   version: number;

@@ -5,7 +5,8 @@ import type { PackageSigner } from '../../stats/package/signingKey';
 import { writeCanonicalZip } from '../../stats/package/zip';
 import {
   AgeRecipient,
-  AuthorisingConsent,
+  Authority,
+  authorityOf,
   CaseSummary,
   canonicalJson,
   Fingerprint,
@@ -15,7 +16,7 @@ import {
   PATHS,
   SummaryManifest,
   trustedCommentFor,
-  type AuthorisingConsentInput,
+  type AuthorityInput,
   type CaseSummaryInput,
 } from './schema';
 
@@ -30,8 +31,11 @@ export interface BuildSummaryInput {
   summary: CaseSummaryInput;
   /** The summary rendered by renderSummaryPdf; carried as given. */
   pdf: Uint8Array;
-  /** Must be the consent the summary names. */
-  consent: AuthorisingConsentInput;
+  /**
+   * Must be the authority the summary names (its consent, or its override); consent.json
+   * carries it. Taken from the summary when left out.
+   */
+  consent?: AuthorityInput;
   recipient: SummaryRecipientKey;
   signer: PackageSigner;
 }
@@ -60,10 +64,10 @@ export function summaryFileName(packageId: string): string {
  */
 export async function buildSummaryPackage(input: BuildSummaryInput): Promise<BuiltSummaryPackage> {
   const summary = CaseSummary.parse(input.summary);
-  const consent = AuthorisingConsent.parse(input.consent);
-  const recipient = Recipient.parse(input.recipient);
-  if (canonicalJson(consent) !== canonicalJson(summary.consent))
+  const consent = authorityOf(summary);
+  if (input.consent !== undefined && canonicalJson(Authority.parse(input.consent)) !== canonicalJson(consent))
     throw new Error('the consent passed is not the one the summary names');
+  const recipient = Recipient.parse(input.recipient);
   if (recipient.fingerprint !== summary.recipient.fingerprint)
     throw new Error('the recipient key is not the one the summary is addressed to');
   if (Buffer.from(input.pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') throw new Error('pdf is not a PDF');

@@ -17,6 +17,8 @@ export {
 } from './open';
 export {
   AuthorisingConsent,
+  Authority,
+  authorityOf,
   CaseSummary,
   Fingerprint,
   LIMITS,
@@ -27,7 +29,9 @@ export {
   SummaryField,
   SummaryManifest,
   SummarySection,
+  OverrideAuthority,
   type AuthorisingConsentInput,
+  type AuthorityInput,
   type CaseSummaryInput,
   type FieldValue,
   type Label,

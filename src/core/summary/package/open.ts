@@ -12,7 +12,8 @@ import {
 import { inflateEntry, readZipDirectory, type ZipEntry } from '../../stats/package/zip';
 import {
   ARCHIVE_PATHS,
-  AuthorisingConsent,
+  Authority,
+  authorityOf,
   CaseSummary,
   canonicalJson,
   LIMITS,
@@ -60,7 +61,8 @@ export interface OpenedSummary {
   ok: true;
   summary: CaseSummary;
   pdf: Uint8Array;
-  consent: AuthorisingConsent;
+  /** consent.json: the consent the summary names, or its override (legal basis). */
+  consent: Authority;
   manifest: SummaryManifest;
   sender: { organisation: string; keyId: string };
   /** SHA-256 of the .age file, hex. */
@@ -230,15 +232,15 @@ function verify(
   const summary = summaryJson.ok ? CaseSummary.safeParse(summaryJson.value) : null;
   if (!summary?.success) return reject('malformed', 'summary.json is not a valid case summary');
   const consentJson = canonical(file(PATHS.consent));
-  const consent = consentJson.ok ? AuthorisingConsent.safeParse(consentJson.value) : null;
-  if (!consent?.success) return reject('malformed', 'consent.json is not a valid consent record');
+  const consent = consentJson.ok ? Authority.safeParse(consentJson.value) : null;
+  if (!consent?.success) return reject('malformed', 'consent.json is not a valid consent or override record');
   const s = summary.data;
   if (
     s.id !== manifest.packageId ||
     s.created !== manifest.created ||
     s.organisation.name !== manifest.organisation.name ||
     s.recipient.fingerprint !== manifest.recipient.fingerprint ||
-    canonicalJson(s.consent) !== canonicalJson(consent.data)
+    canonicalJson(authorityOf(s)) !== canonicalJson(consent.data)
   )
     return reject('malformed', 'summary.json, consent.json and the manifest disagree');
   const pdf = file(PATHS.pdf);

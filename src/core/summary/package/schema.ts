@@ -111,6 +111,23 @@ export const AuthorisingConsent = z.strictObject({
 export type AuthorisingConsent = z.infer<typeof AuthorisingConsent>;
 export type AuthorisingConsentInput = z.input<typeof AuthorisingConsent>;
 
+/**
+ * Sent without a covering consent: the legal basis two supervisors recorded (a GDPR code such
+ * as ART6_1_C, or a citation in words) and when the override was decided. The supervisors'
+ * names stay in the organisation's own disclosure log; the recipient needs the basis, not them.
+ */
+export const OverrideAuthority = z.strictObject({
+  kind: z.literal('override'),
+  legalBasis: Line(500),
+  decidedAt: z.iso.datetime(),
+});
+export type OverrideAuthority = z.infer<typeof OverrideAuthority>;
+
+/** What authorises a disclosure, as carried in consent.json: a consent, or an override. */
+export const Authority = z.union([AuthorisingConsent, OverrideAuthority]);
+export type Authority = z.infer<typeof Authority>;
+export type AuthorityInput = z.input<typeof Authority>;
+
 export const CaseSummary = z
   .strictObject({
     format: z.literal(SUMMARY_FORMAT),
@@ -123,11 +140,22 @@ export const CaseSummary = z
     purpose: ConsentPurpose,
     recipient: z.strictObject({ institution: Line(200), category: RecipientCategory, fingerprint: Fingerprint }),
     sections: z.array(SummarySection).max(LIMITS.sections).refine(uniqueKeys, 'section keys must be unique'),
-    consent: AuthorisingConsent,
+    /** Exactly one of consent and override. */
+    consent: AuthorisingConsent.optional(),
+    override: OverrideAuthority.optional(),
   })
   .superRefine((s, ctx) => {
+    if ((s.consent === undefined) === (s.override === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'exactly one of consent and override', path: ['consent'] });
+      return;
+    }
+    if (s.override) {
+      if (s.override.decidedAt < s.created)
+        ctx.addIssue({ code: 'custom', message: 'the override predates the summary', path: ['override'] });
+      return;
+    }
     // The format itself refuses a summary its consent does not cover, whoever built it.
-    const c = s.consent.record;
+    const c = (s.consent as AuthorisingConsent).record;
     const day = s.created.slice(0, 10);
     const issue = (message: string): void => ctx.addIssue({ code: 'custom', message, path: ['consent', 'record'] });
     if (c.purpose !== s.purpose) issue('the consent is for another purpose');
@@ -166,3 +194,6 @@ export function trustedCommentFor(m: SummaryManifest): string {
     `recipient:${m.recipient.fingerprint}`,
   ].join('\t');
 }
+
+/** The authority a summary names, as consent.json carries it. */
+export const authorityOf = (s: CaseSummary): Authority => (s.consent ?? s.override) as Authority;

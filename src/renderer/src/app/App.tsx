@@ -3,7 +3,7 @@ import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { onLocked, sauga } from '../api';
 import { Alert, Button, ScreenTitle } from '../components';
-import { HomeScreen, type UnlockedStatus } from '../features/home/HomeScreen';
+import type { UnlockedStatus } from '../features/home/HomeScreen';
 import { CreateVault } from '../features/vault/CreateVault';
 import { RecoverScreen } from '../features/vault/RecoverScreen';
 import { UnlockScreen, type LockNotice } from '../features/vault/UnlockScreen';
@@ -13,6 +13,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
 import { Workspace } from './Workspace';
+import { AdminWorkspace } from './AdminWorkspace';
 
 type View =
   | { name: 'loading' }
@@ -79,6 +80,13 @@ export function App({ bridge, version }: { bridge: boolean; version: string }) {
       <Shell
         version={version}
         session={view.name === 'home' ? <SessionBar status={view.status} onLock={() => void lock()} /> : undefined}
+        notice={
+          view.name === 'home' && view.status.demo ? (
+            <p className="demo-banner" role="note">
+              {t('app.demoVault')}
+            </p>
+          ) : undefined
+        }
       >
         {view.name === 'loading' ? (
           <p className="loading" role="status">
@@ -176,7 +184,7 @@ function Unlocked({
   return worksWithCases ? (
     <Workspace status={status} onStatusChange={onStatusChange} />
   ) : (
-    <HomeScreen status={status} onStatusChange={onStatusChange} />
+    <AdminWorkspace status={status} onStatusChange={onStatusChange} />
   );
 }
 

@@ -6,10 +6,12 @@ export interface ShellProps {
   children: ReactNode;
   /** Shown at the right of the header when a vault is open: who is working, and the lock button. */
   session?: ReactNode;
+  /** A standing notice under the header, e.g. that the open vault holds demo data only. */
+  notice?: ReactNode;
   version: string;
 }
 
-export function Shell({ children, session, version }: ShellProps) {
+export function Shell({ children, session, notice, version }: ShellProps) {
   const { t } = useTranslation();
   return (
     <div className="shell">
@@ -28,6 +30,7 @@ export function Shell({ children, session, version }: ShellProps) {
         </div>
       </header>
       <main id="main" className="main">
+        {notice}
         {children}
       </main>
       <footer className="footer">

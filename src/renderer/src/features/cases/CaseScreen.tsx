@@ -14,6 +14,8 @@ import { HistoryPanel } from './HistoryPanel';
 import { ItemList } from './ItemList';
 import { ManagementPanel } from './ManagementPanel';
 import { SectionForm } from './SectionForm';
+import { SummariesPanel } from '../summaries/SummariesPanel';
+import { DutiesPanel } from '../duties/DutiesPanel';
 
 export const CASE_TABS = [
   'identity',
@@ -22,10 +24,12 @@ export const CASE_TABS = [
   'dataProtection',
   'assistance',
   'rights',
+  'duties',
   'referral',
   'justice',
   'notes',
   'management',
+  'summaries',
   'history',
 ] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
@@ -33,16 +37,20 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export interface CaseScreenProps {
   caseId: CaseId;
   isSupervisor: boolean;
+  /** Who is working: a supervisor does not approve their own summary. */
+  userName: string;
   onBack: () => void;
+  /** Where to open, e.g. the duties tab from the duties dashboard. */
+  initialTab?: CaseTab;
 }
 
 /** One case: a header with its code, and one tab per group of the record. */
-export function CaseScreen({ caseId, isSupervisor, onBack }: CaseScreenProps) {
+export function CaseScreen({ caseId, isSupervisor, userName, onBack, initialTab }: CaseScreenProps) {
   const { t } = useTranslation();
   const confirmLeave = useConfirmLeave();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
-  const [tab, setTab] = useState<CaseTab>('status');
+  const [tab, setTab] = useState<CaseTab>(initialTab ?? 'status');
   // Bumped on every reload from core, so forms start again from what is stored.
   const [generation, setGeneration] = useState(0);
   const [askReveal, setAskReveal] = useState(false);
@@ -246,6 +254,14 @@ export function CaseScreen({ caseId, isSupervisor, onBack }: CaseScreenProps) {
         <TabPanel id="rights" className="case-panel">
           {section('rights', t('sectionIntro.rights'))}
         </TabPanel>
+        <TabPanel id="duties" className="case-panel">
+          <DutiesPanel
+            key={`duties-${view.version}`}
+            caseId={caseId}
+            closed={closed}
+            onOpenTab={(name) => void selectTab(name)}
+          />
+        </TabPanel>
         <TabPanel id="referral" className="case-panel">
           {section('referral')}
           {items('referrals')}
@@ -268,6 +284,16 @@ export function CaseScreen({ caseId, isSupervisor, onBack }: CaseScreenProps) {
         <TabPanel id="management" className="case-panel">
           {section('management')}
           <ManagementPanel view={view} isSupervisor={isSupervisor} onChanged={onChanged} />
+        </TabPanel>
+        <TabPanel id="summaries" className="case-panel">
+          <SummariesPanel
+            key={`summaries-${generation}`}
+            caseId={caseId}
+            consents={view.items.consents}
+            isSupervisor={isSupervisor}
+            userName={userName}
+            closed={closed}
+          />
         </TabPanel>
         <TabPanel id="history" className="case-panel">
           <HistoryPanel key={`history-${view.version}`} caseId={caseId} revealIdentity={view.identityRevealed} />

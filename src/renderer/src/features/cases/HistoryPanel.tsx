@@ -78,7 +78,7 @@ export function HistoryPanel({ caseId, revealIdentity }: { caseId: CaseId; revea
                 </thead>
                 <tbody>
                   {page.entries.map((e) => (
-                    <tr key={e.id}>
+                    <tr key={`${e.id}.${e.part}`}>
                       <td className="nowrap">{formatTimestamp(e.at)}</td>
                       <td>{e.actor}</td>
                       <td>{sectionLabel(tx, e.section)}</td>

@@ -20,6 +20,7 @@ import { ITEM_FIELDS, toForm, type FieldSpec, type FormValues } from './form/spe
 import { useTx } from './form/tx';
 import { formatTimestamp, today } from './format';
 import { displayValue } from './values';
+import { WithdrawalImpactNotice } from '../summaries/SummariesPanel';
 
 type AnyItem = CaseItems[ItemKind][number];
 const META = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
@@ -97,6 +98,9 @@ export function ItemList({ caseId, kind, items, version, disabled, onChanged, on
       <ul className="item-cards">
         {items.map((item) => (
           <li key={item.id} className="item-card">
+            {editing?.mode === 'withdraw' && editing.item.id === item.id ? (
+              <WithdrawalImpactNotice caseId={caseId} consentId={item.id} />
+            ) : null}
             {editing && editing.mode !== 'add' && editing.item.id === item.id ? (
               <ItemForm
                 caseId={caseId}
