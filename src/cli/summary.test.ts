@@ -141,7 +141,9 @@ beforeAll(async () => {
     string
   >;
   const keyFile = join(dir, 'ngo.pub');
-  writeFileSync(keyFile, `${ngoKey.minisignPublicKey}\n`);
+  // Saved whole, as `sauga keys export-public > ngo.pub` saves it: the key, its fingerprint, a note.
+  writeFileSync(keyFile, (await sauga(['keys', 'export-public', ...asNgo()])).out);
+  expect(readFileSync(keyFile, 'utf8')).toContain(ngoKey.minisignPublicKey);
   const trusted = await sauga([
     'summary',
     'trust-sender',

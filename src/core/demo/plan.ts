@@ -612,6 +612,8 @@ export function planCase(seed: string, index: number, ctx: PlanContext): DemoCas
     day: number,
     recipient: ItemData<'consents'>['recipient'],
     purpose: ItemData<'consents'>['purpose'],
+    /** A consent limited to these categories, as one for a prosecutor is; it never lapses here. */
+    dataCategories?: ItemData<'consents'>['dataCategories'],
   ): string => {
     const key = `consent-${consentSeq++}`;
     add(day, {
@@ -625,10 +627,11 @@ export function planCase(seed: string, index: number, ctx: PlanContext): DemoCas
         purpose,
         formVersion,
         givenOn: dayString(day),
-        ...(r.chance(0.2) ? { expiresOn: dayString(day + 365) } : {}),
+        ...(dataCategories ? { dataCategories } : r.chance(0.2) ? { expiresOn: dayString(day + 365) } : {}),
       },
     });
-    if (purpose !== 'ASSISTANCE' && r.chance(0.06)) {
+    // Scoped consents draw nothing from the generator, so the cases planned before them stay as they were.
+    if (!dataCategories && purpose !== 'ASSISTANCE' && r.chance(0.06)) {
       const withdrawn = day + r.int(5, 200);
       add(withdrawn, {
         kind: 'itemUpdate',
@@ -1031,6 +1034,15 @@ export function planCase(seed: string, index: number, ctx: PlanContext): DemoCas
       injuredParty: injured,
     };
     add(complaintDay, { kind: 'section', section: 'justice', data: justice });
+    // A person who cooperates agrees that the prosecutor may receive a summary of the case:
+    // who they are, their status, what happened, and the criminal-justice track.
+    if (cooperation === 'COOPERATING')
+      consent(complaintDay, 'PROSECUTOR', 'CRIMINAL_PROCEEDINGS', [
+        'IDENTITY_BASIC',
+        'STATUS',
+        'EXPLOITATION',
+        'CRIMINAL_JUSTICE',
+      ]);
     const events: [number, ItemData<'cjEvents'>['type']][] = [
       [complaintDay, 'COMPLAINT_FILED'],
       [complaintDay + r.int(0, 10), 'PRETRIAL_OPENED'],
