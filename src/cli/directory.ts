@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { RecipientCategory } from '../shared/cases/codes';
 import { ErrorCode } from '../shared/errors';
@@ -15,7 +14,7 @@ import {
   type DirectoryEntry,
 } from '../core/keys/directory';
 import { unlockVault, type VaultSession } from '../core/vault/vault';
-import { readSecret } from './io';
+import { FilePath, oneFileArg, readBounded, readSecret } from './io';
 import { errorText, tr } from './i18n';
 import { parseOptions, type CommandContext, type CommandResult } from './vault';
 
@@ -27,7 +26,6 @@ import { parseOptions, type CommandContext, type CommandResult } from './vault';
 
 export type DirectoryContext = CommandContext & { args?: readonly string[] };
 
-const FilePath = z.string().min(1).max(4096);
 const Unlock = { vault: FilePath, user: UserName, 'passphrase-file': FilePath };
 
 async function withSession<T>(
@@ -88,26 +86,12 @@ async function asCheck(ctx: DirectoryContext, fn: () => Promise<CommandResult>):
 }
 
 function readDirectoryFile(ctx: DirectoryContext): Buffer {
-  const args = z
-    .array(FilePath)
-    .length(1)
-    .safeParse(ctx.args ?? []);
-  if (!args.success) throw new AppError(ErrorCode.InvalidInput, 'give exactly one directory file');
-  const path = args.data[0] as string;
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, 'cannot read the directory file');
-  }
-  // Checked before reading, so a huge file is never loaded.
-  if (size > DIRECTORY_LIMITS.file)
-    throw new AppError(ErrorCode.DirectoryFileRejected, `the file is over ${DIRECTORY_LIMITS.file} bytes`);
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, 'cannot read the directory file');
-  }
+  return readBounded(
+    oneFileArg(ctx.args, 'directory file'),
+    DIRECTORY_LIMITS.file,
+    ErrorCode.DirectoryFileRejected,
+    'directory file',
+  );
 }
 
 export const directoryCommands: Record<string, (ctx: DirectoryContext) => Promise<CommandResult>> = {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { labelOf } from '../shared/cases/codes';
@@ -33,7 +33,7 @@ import {
 import { reportCsv, reportWorkbook, recipientLabel } from '../core/duties/reportFile';
 import { writeFileAtomic } from '../core/fs/atomic';
 import { unlockVault, type VaultSession } from '../core/vault/vault';
-import { readSecret } from './io';
+import { FilePath, oneFileArg, readBounded, readSecret } from './io';
 import { errorText, tr } from './i18n';
 import { parseOptions, type CommandContext, type CommandResult } from './vault';
 
@@ -64,7 +64,6 @@ export const DUTIES_OPTIONS = {
 
 export type DutiesContext = CommandContext & { args?: readonly string[] };
 
-const FilePath = z.string().min(1).max(4096);
 const Unlock = { vault: FilePath, user: UserName, 'passphrase-file': FilePath };
 const Count = z
   .string()
@@ -85,25 +84,8 @@ async function withSession<T>(
 }
 
 function readOneFile(ctx: DutiesContext, maxBytes: number, tooBig: ErrorCode): { path: string; bytes: Buffer } {
-  const args = z
-    .array(FilePath)
-    .length(1)
-    .safeParse(ctx.args ?? []);
-  if (!args.success) throw new AppError(ErrorCode.InvalidInput, 'give exactly one file');
-  const path = args.data[0] as string;
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, 'cannot read the file');
-  }
-  // Checked before reading, so a huge file is never loaded.
-  if (size > maxBytes) throw new AppError(tooBig, `the file is over ${maxBytes} bytes`);
-  try {
-    return { path, bytes: readFileSync(path) };
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, 'cannot read the file');
-  }
+  const path = oneFileArg(ctx.args, 'file');
+  return { path, bytes: readBounded(path, maxBytes, tooBig, 'file') };
 }
 
 function refuseExisting(path: string): void {

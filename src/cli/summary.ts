@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ConsentPurpose, DataCategory } from '../shared/cases/codes';
@@ -13,7 +13,7 @@ import { LIMITS } from '../core/summary/package';
 import { createAndExport, exportDraft, type ExportedSummary } from '../core/summary/send';
 import { unlockVault, type VaultSession } from '../core/vault/vault';
 import { errorText, tr } from './i18n';
-import { readSecret } from './io';
+import { FilePath, oneFileArg, readBounded, readSecret } from './io';
 import { parseOptions, type CommandContext, type CommandResult } from './vault';
 
 /**
@@ -37,7 +37,7 @@ export const SUMMARY_OPTIONS = {
   key: { type: 'string' },
 } as const;
 
-const Path = z.string().min(1).max(4096);
+const Path = FilePath;
 const Unlock = { vault: Path, user: UserName, 'passphrase-file': Path };
 const Categories = z
   .string()
@@ -95,22 +95,6 @@ function writeNewFile(path: string, bytes: Uint8Array): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-  }
-}
-
-function readBounded(path: string, max: number, tooLarge: ErrorCode, what: string): Uint8Array {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, `cannot read the ${what}`);
-  }
-  // Checked before reading, so a huge file is never loaded.
-  if (size > max) throw new AppError(tooLarge, `the ${what} is over ${max} bytes`);
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch {
-    throw new AppError(ErrorCode.FileUnreadable, `cannot read the ${what}`);
   }
 }
 
@@ -274,12 +258,7 @@ export const summaryCommands: Record<string, (ctx: SummaryContext) => Promise<Co
   /** Recipient role: decrypt, verify, store, and show a package; a refusal is exit 1. */
   async open(ctx) {
     const o = parseOptions(z.object({ ...Unlock, 'pdf-out': Path.optional() }), ctx.options);
-    const args = z
-      .array(Path)
-      .length(1)
-      .safeParse(ctx.args ?? []);
-    if (!args.success) throw new AppError(ErrorCode.InvalidInput, 'give exactly one package file');
-    const file = args.data[0] as string;
+    const file = oneFileArg(ctx.args, 'package file');
     if (o['pdf-out']) refuseExisting(o['pdf-out']);
     const bytes = readBounded(file, LIMITS.package, ErrorCode.SummaryPackageInvalid, 'package file');
     return withSession(ctx, o, async (s) => {

@@ -8,7 +8,17 @@ import { argon2id } from '@noble/hashes/argon2.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, createHmac, hkdfSync, pbkdf2Sync } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,8 +112,10 @@ describe('a locked vault opened without Sauga', () => {
     session.lock();
   });
 
-  it('leaves only vault.db and keyslots.json after lock (the WAL was checkpointed)', () => {
-    expect(readdirSync(vault).sort()).toEqual(['keyslots.json', 'vault.db']);
+  it('leaves only vault.db, keyslots.json and the empty lock file after lock (the WAL was checkpointed)', () => {
+    expect(readdirSync(vault).sort()).toEqual(['keyslots.json', 'vault.db', 'vault.lock']);
+    // The one-process lock (VAULT_IN_USE) is an OS lock on an empty file: it holds no data.
+    expect(statSync(join(vault, 'vault.lock')).size).toBe(0);
   });
 
   it('opens with the passphrase and reads the canary, the organisation and the audit chain', () => {
