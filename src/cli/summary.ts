@@ -167,16 +167,6 @@ function summaryLines(lang: Language, r: ReceivedSummary): string[] {
   return lines;
 }
 
-/**
- * The two minisign lines out of what `sauga keys export-public` printed, which an NGO may have
- * saved whole (the key, then its fingerprint and a note); any other text is passed on as is.
- */
-function minisignKeyOf(text: string): string {
-  const lines = text.split(/\r?\n/u);
-  const at = lines.findIndex((l) => l.startsWith('untrusted comment:'));
-  return at >= 0 && lines[at + 1] ? `${lines[at]}\n${lines[at + 1]}` : text;
-}
-
 export const summaryCommands: Record<string, (ctx: SummaryContext) => Promise<CommandResult>> = {
   /** Compose, keep the draft, and write the package unless a supervisor must approve first. */
   async create(ctx) {
@@ -240,9 +230,7 @@ export const summaryCommands: Record<string, (ctx: SummaryContext) => Promise<Co
   /** Recipient role: pin an organisation's signing key, after comparing its fingerprint. */
   async 'trust-sender'(ctx) {
     const o = parseOptions(z.object({ ...Unlock, organisation: z.string().min(1).max(400), key: Path }), ctx.options);
-    const key = minisignKeyOf(
-      Buffer.from(readBounded(o.key, KEY_FILE_MAX, ErrorCode.InvalidInput, 'key file')).toString('utf8'),
-    );
+    const key = Buffer.from(readBounded(o.key, KEY_FILE_MAX, ErrorCode.InvalidInput, 'key file')).toString('utf8');
     return withSession(ctx, o, async (s) => {
       const t = addTrustedSender(s, { organisation: o.organisation, minisignPublicKey: key });
       return {

@@ -87,6 +87,8 @@ export const PRELOAD_CHANNELS = {
   'rules.save': true,
   'rules.import': true,
   'rules.export': true,
+  'rules.signers': true,
+  'rules.trustSigner': true,
 } as const satisfies Record<Channel, true>;
 
 export const preloadChannelNames: readonly Channel[] = Object.keys(PRELOAD_CHANNELS) as Channel[];

@@ -10,6 +10,8 @@ import type {
   ReportFormat,
   RuleExportOptions,
   RuleSetChangeView,
+  RuleSignerView,
+  TrustRuleSignerInput,
 } from '../../shared/duties/views';
 import { ErrorCode } from '../../shared/errors';
 import { assertCanSee, seesAllCases } from '../cases/access';
@@ -31,7 +33,24 @@ import {
 } from './institutions';
 import { reportCsv, reportWorkbook } from './reportFile';
 import { reflectionStatus, rightsChecklist } from './rights';
-import { activeRuleSet, activeRuleSetInfo, assertCanManageRules, listRuleSets, RULE_SET_LIMITS } from './rules';
+import {
+  activeRuleSet,
+  activeRuleSetInfo,
+  assertCanManageRules,
+  listRuleSets,
+  listRuleSigners,
+  RULE_SET_LIMITS,
+  trustRuleSigner,
+  type RuleSigner,
+} from './rules';
+
+const signerView = (s: RuleSigner): RuleSignerView => ({
+  keyId: s.keyId,
+  organisation: s.organisation,
+  fingerprint: s.fingerprint,
+  addedAt: s.addedAt,
+  addedBy: s.addedBy,
+});
 import { completeTask, DUTY_CALENDAR, listCaseTasks, markNotApplicable } from './tasks';
 
 /**
@@ -154,6 +173,15 @@ export class DutiesService {
   ruleSets(): InstalledRuleSet[] {
     assertCanManageRules(this.session);
     return listRuleSets(this.session.db);
+  }
+
+  ruleSigners(): RuleSignerView[] {
+    assertCanManageRules(this.session);
+    return listRuleSigners(this.session.db).map(signerView);
+  }
+
+  trustSigner(input: TrustRuleSignerInput): RuleSignerView {
+    return signerView(trustRuleSigner(this.session, input.organisation, input.minisignPublicKey));
   }
 
   installExample(): RuleSetChangeView {

@@ -6,7 +6,7 @@ import { worksWithCases } from '../cases/access';
 import { AppError } from '../errors';
 import { recipientFingerprint } from '../keys/directory/fingerprint';
 import { isRecipientVault, withAgeIdentities } from '../keys/recipient';
-import { encodePublicKeyLine, fingerprint, keyIdHex, parsePublicKey } from '../stats/package/minisign';
+import { encodePublicKeyLine, fingerprint, keyIdHex, parsePublicKey, publicKeyIn } from '../stats/package/minisign';
 import type { VaultSession } from '../vault/vault';
 import { LIMITS, openSummaryPackage, type OpenReason, type OpenResult } from './package';
 import { canonicalJson } from './package/schema';
@@ -86,7 +86,7 @@ export function addTrustedSender(session: VaultSession, input: TrustedSenderInpu
     throw new AppError(ErrorCode.Forbidden, 'only a supervisor or an administrator can trust a sender');
   const parsed = TrustedSenderInput.safeParse(input);
   const organisation = parsed.success ? parsed.data.organisation.normalize('NFC').trim() : '';
-  const pk = parsed.success ? parsePublicKey(parsed.data.minisignPublicKey) : null;
+  const pk = parsed.success ? publicKeyIn(parsed.data.minisignPublicKey) : null;
   if (!pk || organisation.length === 0)
     throw new AppError(ErrorCode.InvalidInput, 'the organisation or its minisign public key is not valid');
   const keyId = keyIdHex(pk.keyId);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/errors';
 import { channels, contract, type Channel } from '../../shared/ipc/contract';
+import { ensureSigningKey } from '../../core/stats/package';
 import { openIpcHarness, type Answer, type IpcHarness } from './testkit';
 
 /**
@@ -59,7 +60,7 @@ afterAll(() => h.close());
 describe('information-duty channels over IPC', () => {
   it('are never public', () => {
     const ours = channels.filter((c) => /^(duties|institutions|rules)\./u.test(c));
-    expect(ours).toHaveLength(18);
+    expect(ours).toHaveLength(20);
     for (const c of ours) expect({ c, kind: contract[c].access.kind }).not.toEqual({ c, kind: 'public' });
   });
 
@@ -182,6 +183,8 @@ describe('information-duty channels over IPC', () => {
       ['institutions.edit', { id: policeId, institution: { name: 'X', type: 'POLICE' } }],
       ['institutions.remove', { id: policeId }],
       ['institutions.import', {}],
+      ['rules.signers', {}],
+      ['rules.trustSigner', { organisation: 'Ministerija', minisignPublicKey: 'RWQ' }],
     ];
     const active = await call<{ document: unknown }>('rules.active', {});
     for (const user of ['ona', 'vida'] as const) {
@@ -222,6 +225,20 @@ describe('information-duty channels over IPC', () => {
     h.dialogs.openPath = h.dialogs.savePath;
     expect((await call('rules.import', {})).error?.code).toBe(ErrorCode.DutyRuleSetRejected);
     expect((await call<unknown[]>('rules.list', {})).value).toHaveLength(2);
+
+    // Once the administrator trusts the key (pasted as `sauga keys export-public` prints it), it imports.
+    expect((await call<unknown[]>('rules.signers', {})).value).toEqual([]);
+    const key = ensureSigningKey(h.core.requireSession());
+    const pasted = `${key.minisignPublicKey}\n\nFingerprint: ${key.fingerprint}\n`;
+    const trusted = await call<{ keyId: string; fingerprint: string }>('rules.trustSigner', {
+      organisation: 'Ministerija',
+      minisignPublicKey: pasted,
+    });
+    expect(trusted.value).toMatchObject({ keyId: key.keyId, fingerprint: key.fingerprint });
+    expect((await call<unknown[]>('rules.signers', {})).value).toHaveLength(1);
+    const imported = await call<{ imported: boolean; change: { installed: { version: number } } }>('rules.import', {});
+    expect(imported.value).toMatchObject({ imported: true, change: { installed: { version: 3 } } });
+    expect((await call<unknown[]>('rules.list', {})).value).toHaveLength(3);
     h.dialogs.openPath = undefined;
   });
 });

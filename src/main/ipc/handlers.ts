@@ -146,6 +146,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'rules.save': (input, core) => core.duties().saveLocal(input.document),
   'rules.import': (_, core) => core.duties().importRuleSet(),
   'rules.export': (input, core) => core.duties().exportRuleSet(input),
+  'rules.signers': (_, core) => core.duties().ruleSigners(),
+  'rules.trustSigner': (input, core) => core.duties().trustSigner(input),
 };
 
 export interface InvokeContext {

@@ -107,3 +107,20 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 
 export const ReportExportRequest = z.strictObject({ query: ReportQuery, format: ReportFormat });
 export type ReportExportRequest = z.infer<typeof ReportExportRequest>;
+
+/** A key pinned as a signer of rule set files, with the fingerprint to compare by phone. */
+export const RuleSignerView = z.strictObject({
+  keyId: z.string(),
+  organisation: z.string(),
+  fingerprint: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type RuleSignerView = z.infer<typeof RuleSignerView>;
+
+export const TrustRuleSignerInput = z.strictObject({
+  organisation: z.string().trim().min(1).max(200),
+  /** The minisign public key: its base64 line, or the .pub file's text. */
+  minisignPublicKey: z.string().trim().min(1).max(2000),
+});
+export type TrustRuleSignerInput = z.infer<typeof TrustRuleSignerInput>;

@@ -47,6 +47,8 @@ import {
   ReportExportRequest,
   RuleExportOptions,
   RuleSetChangeView,
+  RuleSignerView,
+  TrustRuleSignerInput,
 } from '../duties/views';
 import { ExportedReturn, ExportInput, ExportResult, PreviewInput, ReturnPreview, SigningKeyInfo } from '../stats/dto';
 import { Role } from '../roles';
@@ -330,6 +332,9 @@ export const contract = {
   ),
   /** Asks where to save (a dialog in main); cancelling signs and saves nothing. */
   'rules.export': spec(RuleExportOptions, z.strictObject({ saved: z.boolean() }), administrator),
+  'rules.signers': spec(Empty, z.array(RuleSignerView).max(1000), administrator),
+  /** After comparing the key's fingerprint with its holder (the ministry) by phone or on paper. */
+  'rules.trustSigner': spec(TrustRuleSignerInput, RuleSignerView, administrator),
 } as const;
 
 export type Contract = typeof contract;

@@ -33,8 +33,8 @@ export type ExportedSummaryMeta = z.infer<typeof ExportedSummaryMeta>;
 
 export const TrustedSenderInput = z.strictObject({
   organisation: Text(200),
-  /** The minisign public key: the base64 line, or the two-line .pub file `sauga keys export-public` prints. */
-  minisignPublicKey: Text(500),
+  /** The minisign public key: the base64 line, the .pub file, or all that `sauga keys export-public` prints. */
+  minisignPublicKey: Text(2000),
 });
 export type TrustedSenderInput = z.infer<typeof TrustedSenderInput>;
 

@@ -116,6 +116,18 @@ export function parsePublicKey(text: string): MinisignPublicKey | null {
   return { keyId: Buffer.from(b.subarray(2, 10)), publicKey: Buffer.from(b.subarray(10, 42)) };
 }
 
+/**
+ * The public key in text a person pasted or saved: a .pub file, its key line alone, or all that
+ * `sauga keys export-public` prints (the two lines, then the fingerprint and a note).
+ */
+export function publicKeyIn(text: string): MinisignPublicKey | null {
+  const whole = parsePublicKey(text);
+  if (whole) return whole;
+  const lines = text.split(/\r?\n/u);
+  const at = lines.findIndex((l) => l.startsWith(UNTRUSTED));
+  return at >= 0 && lines[at + 1] !== undefined ? parsePublicKey(`${lines[at]}\n${lines[at + 1]}`) : null;
+}
+
 /** SHA-256 of the raw public key as 8 groups of 5 digits: each big-endian 32-bit word mod 100000. */
 export function fingerprint(publicKey: Uint8Array): string {
   const h = createHash('sha256').update(publicKey).digest();

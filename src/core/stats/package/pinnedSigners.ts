@@ -3,7 +3,7 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../errors';
 import type { VaultSession } from '../../vault/vault';
-import { fingerprint, keyIdHex, parsePublicKey } from './minisign';
+import { fingerprint, keyIdHex, publicKeyIn } from './minisign';
 
 /**
  * Keys pinned by hand as signers of a kind of signed file (the institution directory, duty
@@ -64,8 +64,8 @@ export function pinSigner(
 ): PinnedSigner {
   const org = Organisation.safeParse(organisation);
   if (!org.success) throw fail('the organisation');
-  const line = z.string().max(500).safeParse(minisignPublicKey);
-  const parsed = line.success ? parsePublicKey(line.data) : null;
+  const line = z.string().max(2000).safeParse(minisignPublicKey);
+  const parsed = line.success ? publicKeyIn(line.data) : null;
   if (!parsed) throw new AppError(ErrorCode.InvalidInput, 'not a minisign Ed25519 public key');
   const keyId = keyIdHex(parsed.keyId);
   const byId = (db: Db): SignerRow | undefined =>

@@ -4,6 +4,7 @@ import { INSTITUTION_TYPES } from '../../../../shared/duties/codes';
 import { InstitutionInput, type Institution, type InstalledRuleSet } from '../../../../shared/duties/schemas';
 import type { ActiveRulesView } from '../../../../shared/duties/views';
 import type { ErrorCode } from '../../../../shared/errors';
+import { PinnedKeys, pinnedKeysText } from '../../app/PinnedKeys';
 import { useLoad } from '../../app/useLoad';
 import { sauga } from '../../api';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -74,6 +75,9 @@ export function DutiesAdminScreen() {
     </section>
   );
 }
+
+const listSigners = () => sauga().rules.signers({});
+const trustSigner = (input: { organisation: string; minisignPublicKey: string }) => sauga().rules.trustSigner(input);
 
 function RulesPanel({
   active,
@@ -204,6 +208,12 @@ function RulesPanel({
           </div>
         </>
       ) : null}
+      <PinnedKeys
+        text={pinnedKeysText(tx as (key: string) => string, 'duties.admin.signers', tx('common.required'))}
+        canAdd
+        list={listSigners}
+        trust={trustSigner}
+      />
     </div>
   );
 }

@@ -2,10 +2,11 @@ import { useId, useState } from 'react';
 import type { ErrorCode } from '../../../../shared/errors';
 import type { ReceivedSummary } from '../../../../shared/summary/dto';
 import type { InstallationView } from '../../../../shared/summary/views';
+import { PinnedKeys, pinnedKeysText } from '../../app/PinnedKeys';
 import { useLoad } from '../../app/useLoad';
 import { sauga } from '../../api';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { Alert, Button, ScreenTitle, TextAreaField, TextField } from '../../components';
+import { Alert, Button, ScreenTitle } from '../../components';
 import { currentLanguage } from '../../i18n';
 import { PdfPreview } from '../cases/PdfPreview';
 import { SummarySections } from './SummaryPreviewView';
@@ -18,6 +19,7 @@ import { useSummaryText } from './text';
  */
 const listInbox = () => sauga().inbox.list({});
 const listSenders = () => sauga().inbox.trusted({});
+const trustSender = (input: { organisation: string; minisignPublicKey: string }) => sauga().inbox.trust(input);
 
 export function InboxScreen({
   installation,
@@ -133,107 +135,13 @@ export function InboxScreen({
 
 function TrustedSenders({ canTrust }: { canTrust: boolean }) {
   const { tx } = useSummaryText();
-  const formId = useId();
-  const { value: senders, error, setError, reload: load } = useLoad(listSenders);
-  const [adding, setAdding] = useState(false);
-  const [organisation, setOrganisation] = useState('');
-  const [publicKey, setPublicKey] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const [added, setAdded] = useState(false);
-
-  async function submit(): Promise<void> {
-    setShowErrors(true);
-    if (!organisation.trim() || !publicKey.trim()) return;
-    setError(null);
-    const r = await sauga().inbox.trust({ organisation: organisation.trim(), minisignPublicKey: publicKey.trim() });
-    if (!r.ok) return setError(r.error.code);
-    setAdding(false);
-    setAdded(true);
-    setOrganisation('');
-    setPublicKey('');
-    setShowErrors(false);
-    await load();
-  }
-
-  const required = (v: string) => (showErrors && !v.trim() ? tx('common.required') : undefined);
   return (
-    <section className="items" aria-labelledby={`${formId}-title`}>
-      <div className="items-head">
-        <h2 id={`${formId}-title`} className="section-title">
-          {tx('inbox.senders.title')}
-        </h2>
-        {canTrust && !adding ? (
-          <Button
-            variant="secondary"
-            onPress={() => {
-              setAdded(false);
-              setAdding(true);
-            }}
-          >
-            {tx('inbox.senders.add')}
-          </Button>
-        ) : null}
-      </div>
-      <p className="muted">{tx('inbox.senders.intro')}</p>
-      {added ? <Alert tone="success">{tx('inbox.senders.added')}</Alert> : null}
-      {adding ? (
-        <div className="directory-add">
-          <div className="form-grid">
-            <TextField
-              label={tx('inbox.senders.organisation')}
-              value={organisation}
-              onChange={setOrganisation}
-              autoFocus
-              errorMessage={required(organisation)}
-            />
-            <TextAreaField
-              label={tx('inbox.senders.publicKey')}
-              description={tx('inbox.senders.publicKeyHelp')}
-              value={publicKey}
-              onChange={setPublicKey}
-              rows={3}
-              errorMessage={required(publicKey)}
-            />
-          </div>
-          <div className="actions">
-            <Button variant="primary" onPress={() => void submit()}>
-              {tx('inbox.senders.submit')}
-            </Button>
-            <Button variant="secondary" onPress={() => setAdding(false)}>
-              {tx('inbox.senders.cancel')}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-      <ErrorAlert code={error} />
-      {senders && senders.length === 0 ? <p className="muted">{tx('inbox.senders.none')}</p> : null}
-      {senders && senders.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby={`${formId}-title`}>
-            <thead>
-              <tr>
-                <th scope="col">{tx('inbox.senders.organisation')}</th>
-                <th scope="col">{tx('inbox.senders.keyId')}</th>
-                <th scope="col">{tx('inbox.senders.fingerprint')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {senders.map((s) => (
-                <tr key={s.keyId}>
-                  <th scope="row">{s.organisation}</th>
-                  <td>
-                    <code>{s.keyId}</code>
-                  </td>
-                  <td>
-                    <code className="fingerprint">{s.fingerprint}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+    <PinnedKeys
+      text={pinnedKeysText(tx as (key: string) => string, 'inbox.senders', tx('common.required'))}
+      canAdd={canTrust}
+      list={listSenders}
+      trust={trustSender}
+    />
   );
 }
 
