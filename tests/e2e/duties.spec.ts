@@ -109,7 +109,7 @@ test('a presumed victim gets a dated task; completing it is recorded and counted
   await tab(page, m.sections.duties).click();
   const police = tasks.locator('tr[data-rule="EX.POLICE"]');
   await expect(police).toBeVisible();
-  await expect(police.locator('.duty-status')).toHaveText('Atlikti');
+  await expect(police.locator('.duty-status')).toHaveText('Neatlikta');
   const planned = host.core.duties().caseTasks(kase.id);
   const policeTask = planned.find((t) => t.ruleId === 'EX.POLICE');
   expect(policeTask?.state).toBe('open');

@@ -81,7 +81,7 @@ export const VictimDutyKind = enumOf(VICTIM_DUTIES);
 export type VictimDutyKind = z.infer<typeof VictimDutyKind>;
 
 export const TASK_STATES = [
-  { code: 'open', lt: 'Atlikti', en: 'Open' },
+  { code: 'open', lt: 'Neatlikta', en: 'Open' },
   { code: 'done', lt: 'Atlikta', en: 'Done' },
   { code: 'not_applicable', lt: 'Netaikoma', en: 'Not applicable' },
 ] as const satisfies readonly CodeEntry[];
