@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ComplianceReport, DutyTask, Institution, InstalledRuleSet } from '../../shared/duties/schemas';
 import type {
@@ -16,8 +15,9 @@ import type {
 import { ErrorCode } from '../../shared/errors';
 import { assertCanSee, seesAllCases } from '../cases/access';
 import { readView } from '../cases/records';
-import { AppError, fsErrorCode } from '../errors';
+import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { readBoundedFile } from '../fs/read';
 import type { VaultSession } from '../vault/vault';
 import { exportRuleSet, importRuleSet, installExampleRuleSet, saveLocalRuleSet } from './admin';
 import { localDate } from './calendar';
@@ -75,17 +75,7 @@ async function readPicked(
 ): Promise<{ path: string; bytes: Uint8Array } | undefined> {
   const path = await choose?.(kind);
   if (!path) return undefined;
-  try {
-    // Checked before reading, so a wrong pick cannot exhaust memory.
-    if (statSync(path).size > maxBytes) throw new AppError(tooLarge, 'the file is too large');
-    return { path, bytes: new Uint8Array(readFileSync(path)) };
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = fsErrorCode(e);
-    throw new AppError(code === ErrorCode.Internal ? ErrorCode.FileUnreadable : code, 'cannot read the file', {
-      cause: e,
-    });
-  }
+  return { path, bytes: readBoundedFile(path, maxBytes, tooLarge) };
 }
 
 export class DutiesService {

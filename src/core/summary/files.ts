@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { ErrorCode } from '../../shared/errors';
 import type { Language } from '../../shared/vault';
 import type { SummaryExportResult } from '../../shared/summary/views';
-import { AppError, fsErrorCode } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { readBoundedFile } from '../fs/read';
 import { DIRECTORY_LIMITS } from '../keys/directory';
 import { LIMITS } from './package';
 import { checkExportable, exportDraft } from './send';
@@ -23,23 +22,11 @@ export async function readImportFile(
 ): Promise<Uint8Array | undefined> {
   const path = await choose();
   if (!path) return undefined;
-  try {
-    if (statSync(path).size > MAX_BYTES[kind])
-      throw new AppError(
-        kind === 'directory' ? ErrorCode.DirectoryFileRejected : ErrorCode.SummaryPackageInvalid,
-        'the file is too large',
-      );
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError(
-      fsErrorCode(e) === ErrorCode.Internal ? ErrorCode.FileUnreadable : fsErrorCode(e),
-      'cannot read the file',
-      {
-        cause: e,
-      },
-    );
-  }
+  return readBoundedFile(
+    path,
+    MAX_BYTES[kind],
+    kind === 'directory' ? ErrorCode.DirectoryFileRejected : ErrorCode.SummaryPackageInvalid,
+  );
 }
 
 /**
