@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { CaseSource, CaseStatus } from '../../shared/cases/codes';
 import {
@@ -39,6 +39,7 @@ import type { Db } from '../db/connection';
 import { recomputeCase } from '../duties/tasks';
 import { AppError, fsErrorCode } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { newRecordId } from '../ids';
 import type { VaultSession } from '../vault/vault';
 import { locateCase, recordDenial, seesAllCases, worksWithCases } from './access';
 import { ATTACHMENT_MAX_BYTES, cleanFileName, detectMime } from './attachments';
@@ -175,7 +176,7 @@ export class CaseService {
       recordDenial(this.session, 'cases', 'case.created');
       throw new AccessDenied();
     }
-    const id = randomUUID();
+    const id = newRecordId();
     return this.session.write({ action: 'case.created', subject: id, detail: { source } }, (db) => {
       const owner = this.requireWorker(db, ownerId);
       const at = this.now();
@@ -267,7 +268,7 @@ export class CaseService {
 
   addItem<K extends ItemKind>(caseId: unknown, kind: K, data: ItemData<K>): { id: ItemId; version: number } {
     const input = parseInput(ItemInput, { kind, data });
-    const itemId = randomUUID() as ItemId;
+    const itemId = newRecordId() as ItemId;
     return this.onCase(
       caseId,
       { action: 'case.item_added', detail: { kind: input.kind, itemId }, mustBeOpen: true },
@@ -674,7 +675,7 @@ export class CaseService {
     const mime = detectMime(content);
     if (!mime)
       throw caseError(CaseErrorCode.AttachmentTypeRefused, 'only PDF, PNG, JPEG, TIFF and WebP files can be attached');
-    const id = randomUUID() as AttachmentId;
+    const id = newRecordId() as AttachmentId;
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.onCase(
       caseId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DutyTrigger } from '../../shared/duties/codes';
 import {
   CompletionInput,
@@ -15,6 +14,7 @@ import { readView } from '../cases/records';
 import { findCase } from '../cases/store';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
+import { newRecordId } from '../ids';
 import type { VaultSession } from '../vault/vault';
 import { LITHUANIA, startOfDay, type DutyCalendar } from './calendar';
 import { isOverdue, planTasks, type PlannedTask } from './engine';
@@ -160,7 +160,7 @@ export function recomputeCase(session: VaultSession, caseN: number, opts: { audi
             );
           else if (ruleSet)
             insert.run(
-              randomUUID(),
+              newRecordId(),
               caseN,
               t.key,
               t.ruleId,
