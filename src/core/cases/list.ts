@@ -89,6 +89,8 @@ function filterTerms(q: CaseListQuery): Term[] {
   if (f.openedTo) terms.push(plain('c.opened_at <= ?', f.openedTo));
   if (f.closedFrom) terms.push(plain('c.closed_at >= ?', f.closedFrom));
   if (f.closedTo) terms.push(plain('c.closed_at <= ?', f.closedTo));
+  if (f.importBatch)
+    terms.push(plain('c.n IN (SELECT b.case_n FROM import_batch_cases b WHERE b.batch_id = ?)', f.importBatch));
   return terms;
 }
 

@@ -644,6 +644,8 @@ export const CaseListFilter = obj({
   openedTo: opt(IsoDate),
   closedFrom: opt(IsoDate),
   closedTo: opt(IsoDate),
+  /** The cases one import batch made (import.batches lists the batches). */
+  importBatch: opt(z.uuid({ error: V.idInvalid })),
 }).superRefine((v, ctx) => {
   order(ctx, v.openedFrom, v.openedTo, ['openedTo']);
   order(ctx, v.closedFrom, v.closedTo, ['closedTo']);

@@ -1,0 +1,10 @@
+export { checkProfile, normalizeDate, prepareRows, reportCsv, type Prepared, type PreparedRow } from './convert';
+export { decodeText, detectDelimiter, readCsv } from './csv';
+export { FIELDS, matchCode, suggestColumns } from './fields';
+export { fileNameHash, parseSpreadsheet, readSpreadsheet, type SourceFile } from './read';
+export { ImportService } from './service';
+export { suggestMapping } from './suggest';
+export { localizedReportCsv } from './reportFile';
+export type { Table, TableRow } from './table';
+export { readXlsx, serialToIsoDate } from './xlsx';
+export { readEntry, scanZip } from './zip';
