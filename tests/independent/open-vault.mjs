@@ -3,7 +3,8 @@
 //
 // It shares NO code with Sauga: no import from src/, no hash-wasm (Sauga's Argon2), no
 // better-sqlite3-multiple-ciphers (Sauga's SQLCipher). It uses:
-//   - node:crypto for AES-256-GCM, AES-256-CBC, HMAC-SHA512, PBKDF2-HMAC-SHA512, HKDF, SHA-256
+//   - node:crypto for AES-256-GCM, AES-256-CBC, HMAC-SHA512, PBKDF2-HMAC-SHA512, HKDF, SHA-256,
+//     and X25519 (version 2 slots)
 //   - @noble/hashes for Argon2id (a different implementation from Sauga's)
 //   - the BIP39 English word list (data only; the words -> entropy algorithm is written here)
 //   - a hand-written SQLCipher 4 page decryptor (and WAL reader) that writes a plaintext
@@ -25,7 +26,17 @@
 import { argon2id } from '@noble/hashes/argon2.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { spawnSync } from 'node:child_process';
-import { createDecipheriv, createHash, createHmac, hkdfSync, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
+import {
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  hkdfSync,
+  pbkdf2Sync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,9 +113,9 @@ function b64(s, bytes, what) {
   return buf;
 }
 
-function readSlotFile(dir) {
-  const path = join(dir, 'keyslots.json');
-  if (!existsSync(path)) fail('slot-file', `no keyslots.json in ${dir}`);
+function readSlotFile(dir, name = 'keyslots.json') {
+  const path = join(dir, name);
+  if (!existsSync(path)) fail('slot-file', `no ${name} in ${dir}`);
   let file;
   try {
     file = JSON.parse(readFileSync(path, 'utf8'));
@@ -112,7 +123,8 @@ function readSlotFile(dir) {
     fail('slot-file', 'keyslots.json is not JSON');
   }
   if (file?.format !== 'sauga-keyslots') fail('slot-file', 'keyslots.json: format is not "sauga-keyslots"');
-  if (file.formatVersion !== 1) fail('slot-file', `keyslots.json: unsupported formatVersion ${file.formatVersion}`);
+  if (file.formatVersion !== 1 && file.formatVersion !== 2)
+    fail('slot-file', `${name}: unsupported formatVersion ${file.formatVersion}`);
   if (!Array.isArray(file.slots) || file.slots.length === 0) fail('slot-file', 'keyslots.json has no slots');
   return file;
 }
@@ -125,7 +137,8 @@ function parseSlot(file, slot, index) {
   } catch {
     fail('slot-file', `slot ${index}: meta is not JSON`);
   }
-  if (meta.formatVersion !== 1) fail('slot-file', `slot ${index}: unsupported meta.formatVersion`);
+  if (meta.formatVersion !== 1 && meta.formatVersion !== 2)
+    fail('slot-file', `slot ${index}: unsupported meta.formatVersion`);
   if (meta.vaultId !== file.vaultId) fail('slot-file', `slot ${index} belongs to another vault`);
   const k = meta.kdf ?? {};
   if (k.alg !== 'argon2id' || k.version !== 19) fail('slot-file', `slot ${index}: KDF is not Argon2id v0x13`);
@@ -134,13 +147,23 @@ function parseSlot(file, slot, index) {
       fail('kdf-floor', `slot ${index}: kdf.${f} is below the floor`);
     if (k[f] > KDF_CEILING[f]) fail('kdf-ceiling', `slot ${index}: kdf.${f} is above the ceiling`);
   }
-  return {
+  const parsed = {
     meta,
     metaBytes: Buffer.from(slot.meta, 'utf8'),
     salt: b64(k.salt, 16, `slot ${index} kdf.salt`),
     iv: b64(slot.iv, 12, `slot ${index} iv`),
     wrapped: b64(slot.wrappedKey, 48, `slot ${index} wrappedKey`),
   };
+  if (meta.formatVersion === 2) {
+    const s = slot.sealedKey ?? fail('slot-file', `slot ${index}: version 2 slot without sealedKey`);
+    parsed.publicKey = b64(meta.publicKey, 32, `slot ${index} meta.publicKey`);
+    parsed.sealed = {
+      ephemeralPublicKey: b64(s.ephemeralPublicKey, 32, `slot ${index} sealedKey.ephemeralPublicKey`),
+      iv: b64(s.iv, 12, `slot ${index} sealedKey.iv`),
+      ciphertext: b64(s.ciphertext, 48, `slot ${index} sealedKey.ciphertext`),
+    };
+  }
+  return parsed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,6 +208,43 @@ function wordsToEntropy(text) {
 // ---------------------------------------------------------------------------------------------
 // Slot unwrap: KEK = Argon2id(secret, salt), DEK = AES-256-GCM-open(KEK, iv, wrappedKey, aad=meta)
 
+// Version 2: the unwrapped 32 bytes are the slot's X25519 private key; the DEK is sealed to it.
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+
+function unseal(p, privateKey) {
+  const priv = createPrivateKey({ key: Buffer.concat([PKCS8_X25519, privateKey]), format: 'der', type: 'pkcs8' });
+  const ownPublic = createPublicKey(priv).export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length);
+  if (!ownPublic.equals(p.publicKey)) fail('slot-file', 'the private key does not match meta.publicKey');
+  const eph = createPublicKey({
+    key: Buffer.concat([SPKI_X25519, p.sealed.ephemeralPublicKey]),
+    format: 'der',
+    type: 'spki',
+  });
+  const shared = diffieHellman({ privateKey: priv, publicKey: eph });
+  const key = Buffer.from(
+    hkdfSync(
+      'sha256',
+      shared,
+      Buffer.concat([p.sealed.ephemeralPublicKey, p.publicKey]),
+      Buffer.from('sauga dek seal v2', 'utf8'),
+      32,
+    ),
+  );
+  try {
+    const d = createDecipheriv('aes-256-gcm', key, p.sealed.iv, { authTagLength: 16 });
+    d.setAAD(Buffer.from(`sauga-dek-seal-v2\n${p.meta.vaultId}\n${p.meta.slotId}`, 'utf8'));
+    d.setAuthTag(p.sealed.ciphertext.subarray(32));
+    return Buffer.concat([d.update(p.sealed.ciphertext.subarray(0, 32)), d.final()]);
+  } catch {
+    return fail('slot-file', 'the sealed key did not open: the key slot was altered');
+  } finally {
+    key.fill(0);
+    shared.fill(0);
+  }
+}
+
+/** The 32 bytes the KEK unwraps: the DEK (version 1) or the slot's private key (version 2). */
 function unwrap(p, secret) {
   const kek = argon2id(secret, p.salt, {
     t: p.meta.kdf.iterations,
@@ -291,6 +351,25 @@ function readWal(path) {
   return { pages: committed, dbPages, commits: frames };
 }
 
+function page1Opens(dir, dek) {
+  const dbPath = join(dir, 'vault.db');
+  if (!existsSync(dbPath)) return false;
+  const raw = readFileSync(dbPath);
+  if (raw.length < PAGE_SIZE) return false;
+  const salt = raw.subarray(0, SALT_SIZE);
+  const hmacKey = hmacKeyFor(dek, salt);
+  const end = PAGE_SIZE - RESERVE;
+  const pg = Buffer.alloc(4);
+  pg.writeUInt32LE(1);
+  const mac = createHmac('sha512', hmacKey)
+    .update(raw.subarray(SALT_SIZE, end))
+    .update(raw.subarray(end, end + IV_SIZE))
+    .update(pg)
+    .digest();
+  hmacKey.fill(0);
+  return timingSafeEqual(mac, raw.subarray(end + IV_SIZE, end + IV_SIZE + HMAC_SIZE));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Build the plaintext copy
 
@@ -380,9 +459,12 @@ function query(dbFile, sql) {
 // Audit chain: mac_i = HMAC-SHA256(K_audit, mac_{i-1} || seq_i (u64 BE) || UTF-8 JSON [at, actor, action, subject, detail])
 
 function verifyAudit(dbFile, dek, vaultId) {
-  const kAudit = Buffer.from(
-    hkdfSync('sha256', dek, Buffer.from(vaultId, 'utf8'), Buffer.from('sauga audit v1', 'utf8'), 32),
-  );
+  // After a user removal (rekey) the database holds K_audit itself: meta 'audit_key', 64 hex.
+  const stored = query(dbFile, "SELECT value FROM meta WHERE key = 'audit_key'").rows[0]?.value;
+  const kAudit =
+    typeof stored === 'string' && /^[0-9a-f]{64}$/u.test(stored)
+      ? Buffer.from(stored, 'hex')
+      : Buffer.from(hkdfSync('sha256', dek, Buffer.from(vaultId, 'utf8'), Buffer.from('sauga audit v1', 'utf8'), 32));
   const { rows } = query(dbFile, 'SELECT seq, at, actor, action, subject, detail, mac FROM audit_log ORDER BY seq');
   let prev = Buffer.alloc(32);
   let expected = 1;
@@ -424,8 +506,18 @@ function main() {
     secret = readPassphrase(args.passphraseFile);
   }
   const slot = parseSlot(file, chosen.raw, chosen.i);
-  const dek = unwrap(slot, secret);
+  const inner = unwrap(slot, secret);
   secret.fill(0);
+  const candidates = [slot.meta.formatVersion === 2 ? unseal(slot, inner) : Buffer.from(inner)];
+  // A user removal interrupted by a crash: the database is under the key sealed in the pending
+  // file or still under the old one. Page 1's HMAC tells which.
+  if (slot.meta.formatVersion === 2 && existsSync(join(args.vault, 'keyslots.pending.json'))) {
+    const pending = readSlotFile(args.vault, 'keyslots.pending.json');
+    const i = pending.slots.findIndex((s) => s.meta === chosen.raw.meta);
+    if (i !== -1) candidates.unshift(unseal(parseSlot(pending, pending.slots[i], i), inner));
+  }
+  inner.fill(0);
+  const dek = candidates.find((k) => page1Opens(args.vault, k)) ?? candidates[candidates.length - 1];
 
   const tmp = mkdtempSync(join(tmpdir(), 'sauga-independent-'));
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });

@@ -23,7 +23,7 @@ const HEX = Buffer.from('0123456789abcdef', 'latin1');
  * SQLCipher's raw-key form x'<64 hex>' built straight into a Buffer, so the key never becomes
  * an immutable JS string that lingers in the heap. The caller zeroes the result.
  */
-function rawKeyLiteral(dek: Buffer): Buffer {
+export function rawKeyLiteral(dek: Buffer): Buffer {
   if (dek.length !== 32) throw new Error('database key must be 32 bytes');
   const out = Buffer.alloc(67);
   out[0] = 0x78;

@@ -1,0 +1,40 @@
+/** Lithuanian texts of the administrator's Users screen. Spread into `lt`; English is typed from this. */
+export const usersLt = {
+  users: {
+    nav: 'Naudotojai',
+    title: 'Naudotojai',
+    intro:
+      'Kas gali atrakinti šią saugyklą ir su kokiais vaidmenimis. Pašalintas naudotojas nebegali jos atidaryti: duomenų bazei suteikiamas naujas raktas.',
+    loading: 'Įkeliama…',
+    name: 'Vardas',
+    roles: 'Vaidmenys',
+    state: 'Būsena',
+    actions: 'Veiksmai',
+    active: 'Aktyvus',
+    removed: 'Pašalintas {{at}}',
+    needsLogin: 'Turi vieną kartą prisijungti (senas rakto formatas)',
+    you: '(jūs)',
+    remove: 'Pašalinti {{name}}',
+    removeButton: 'Pašalinti',
+    changeRolesButton: 'Keisti vaidmenis',
+    editRoles: 'Keisti vaidmenis: {{name}}',
+    rolesLabel: 'Naudotojo {{name}} vaidmenys',
+    saveRoles: 'Išsaugoti vaidmenis',
+    rolesSaved: 'Naudotojo {{name}} vaidmenys pakeisti. Jie galioja nuo kito prisijungimo.',
+    removedDone: 'Naudotojas {{name}} pašalintas. Duomenų bazė dabar turi naują raktą.',
+    removing:
+      'Keičiamas duomenų bazės raktas… Didelėje saugykloje tai užtrunka kelias sekundes; neuždarykite programos.',
+    confirmTitle: 'Pašalinti naudotoją {{name}}?',
+    confirmBody:
+      'Duomenų bazė bus perrašyta nauju raktu, o naujasis raktas užrakintas kiekvienam likusiam naudotojui ir atkūrimo lapui. {{name}} slaptafrazė ir bet kokia šio naudotojo nusikopijuota rakto medžiaga nebeatidarys nei saugyklos, nei naujų atsarginių kopijų.',
+    confirmOldBackups: 'Senesnės atsarginės kopijos vis dar atsidaro senais raktais. Jei tai svarbu, sunaikinkite jas.',
+    confirm: 'Pašalinti ir pakeisti raktą',
+    addTitle: 'Pridėti naudotoją',
+    addName: 'Vardas',
+    addRoles: 'Vaidmenys',
+    addPassphrase: 'Pradinė slaptafrazė',
+    addPassphraseHint: 'Perduokite ją naudotojui asmeniškai; jis gali ją pakeisti nustatymuose.',
+    add: 'Pridėti',
+    added: 'Naudotojas {{name}} pridėtas.',
+  },
+};
