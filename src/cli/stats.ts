@@ -22,6 +22,8 @@ import { SAUGA_VERSION } from '../shared/version';
 import { StatsService } from '../core/stats/service';
 import { unlockVault } from '../core/vault/vault';
 import { readSecret } from './io';
+import { anchorFileOf } from './audit';
+import { recordAnchorQuietly } from '../core/audit/anchor';
 import { tr } from './i18n';
 import { parseOptions, type CommandContext, type CommandResult } from './vault';
 
@@ -149,6 +151,7 @@ export const statsCommands: Record<string, (ctx: StatsContext) => Promise<Comman
         out: FilePath,
         k: z.coerce.number().int().min(3).max(50).default(5),
         consent: z.enum(['all', 'consented']).default('all'),
+        anchors: FilePath.optional(),
       }),
       ctx.options,
     );
@@ -159,6 +162,8 @@ export const statsCommands: Record<string, (ctx: StatsContext) => Promise<Comman
       const stats = new StatsService(session, SAUGA_VERSION);
       const input = { period: o.period, params: { k: o.k, consentedOnly: o.consent === 'consented' } };
       const { preview, exported } = await stats.previewAndExport(input, o.out);
+      // The head the ministry now holds is also kept outside the vault, for the rollback check.
+      recordAnchorQuietly(anchorFileOf(o, ctx.io), session.vaultId, session.db, 'statsExport', session.now());
       const count = (status: string) => preview.cells.filter((c) => c.status === status).length;
       const withheld = tr(ctx.lang, 'statsSuppressed', {
         primary: count('primary'),

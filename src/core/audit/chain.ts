@@ -112,3 +112,56 @@ export function verifyAudit(db: Db, key: Buffer): AuditVerdict {
   }
   return { ok: true, entries: count, head: { seq: count, mac: prev.toString('hex') } };
 }
+
+export type HeadCheck =
+  | { extends: true }
+  /** missing: no entry with that seq (an older copy or a cut chain); mac: a different entry there; chain: broken before it. */
+  | { extends: false; reason: 'missing' | 'mac' | 'chain'; firstBadSeq: number };
+
+/**
+ * Whether the chain in db still extends a head recorded earlier (in the anchor file, on a
+ * receipt, in a statistics return): the entry with that seq exists, carries that MAC, and
+ * every entry up to it verifies. One function for the app, the CLI and the receipt check.
+ *
+ * 'entry' checks only that entry and its link to the one before: constant time, for every
+ * unlock, and enough to catch an older copy or a rewritten tail. 'full' walks the chain up to
+ * it (about 1.2 s per 100,000 entries), for explicit checks.
+ */
+export function extendsHead(db: Db, key: Buffer, head: AuditHead, mode: 'full' | 'entry' = 'full'): HeadCheck {
+  if (head.seq === 0) return { extends: true };
+  const want = Buffer.from(head.mac, 'hex');
+  if (mode === 'entry') return entryExtends(db, key, head.seq, want);
+  let prev: Buffer = GENESIS;
+  let expected = 1;
+  for (const r of db
+    .prepare('SELECT seq, at, actor, action, subject, detail, mac FROM audit_log WHERE seq <= ? ORDER BY seq')
+    .iterate(head.seq) as IterableIterator<AuditRow>) {
+    if (r.seq !== expected) return { extends: false, reason: 'chain', firstBadSeq: expected };
+    const mac = macOf(key, prev, r.seq, r);
+    if (r.mac.length !== mac.length || !timingSafeEqual(r.mac, mac))
+      return { extends: false, reason: 'chain', firstBadSeq: r.seq };
+    prev = r.mac;
+    expected++;
+  }
+  if (expected <= head.seq) return { extends: false, reason: 'missing', firstBadSeq: expected };
+  if (want.length !== prev.length || !timingSafeEqual(want, prev))
+    return { extends: false, reason: 'mac', firstBadSeq: head.seq };
+  return { extends: true };
+}
+
+function entryExtends(db: Db, key: Buffer, seq: number, want: Buffer): HeadCheck {
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, subject, detail, mac FROM audit_log WHERE seq IN (?, ?) ORDER BY seq')
+    .all(seq - 1, seq) as AuditRow[];
+  const row = rows.find((r) => r.seq === seq);
+  if (!row) {
+    const last = (db.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
+    return { extends: false, reason: 'missing', firstBadSeq: Math.min(last, seq - 1) + 1 };
+  }
+  if (row.mac.length !== want.length || !timingSafeEqual(row.mac, want))
+    return { extends: false, reason: 'mac', firstBadSeq: seq };
+  const prev = seq === 1 ? GENESIS : rows.find((r) => r.seq === seq - 1)?.mac;
+  const mac = prev ? macOf(key, prev, seq, row) : undefined;
+  if (!mac || !timingSafeEqual(mac, row.mac)) return { extends: false, reason: 'chain', firstBadSeq: seq };
+  return { extends: true };
+}
