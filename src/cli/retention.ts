@@ -9,14 +9,18 @@ import {
   HoldReason,
   planPurge,
   purge,
+  recordWithdrawalHandling,
   releaseHold,
   ReleaseReason,
   RetentionCaseType,
   RetentionYears,
   setHold,
   setPolicy,
+  withdrawalPlan,
   type PurgeReport,
+  type WithdrawalPlan,
 } from '../core/retention';
+import { caseIdByRef } from '../core/cases/access';
 import { unlockVault, type VaultSession } from '../core/vault/vault';
 import { readSecret } from './io';
 import { tr } from './i18n';
@@ -28,6 +32,8 @@ export const RETENTION_OPTIONS = {
   today: { type: 'string' },
   confirm: { type: 'string' },
   'confirm-file': { type: 'string' },
+  informed: { type: 'string' },
+  'keep-drafts': { type: 'boolean' },
 } as const;
 
 const Path = z.string().min(1).max(4096);
@@ -76,6 +82,62 @@ export function purgeReportText(lang: CommandContext['lang'], r: PurgeReport): s
     ...(r.compacted ? [] : [tr(lang, 'retNotCompacted')]),
     tr(lang, 'retBackupsWarning'),
   ];
+}
+
+export function withdrawalText(lang: CommandContext['lang'], p: WithdrawalPlan): string[] {
+  const none = tr(lang, 'retWdNone');
+  const list = (xs: readonly string[]): string => (xs.length > 0 ? xs.join(', ') : none);
+  return [
+    tr(lang, 'retWdHead', {
+      code: p.caseCode,
+      recipient: p.consent.recipient,
+      purpose: p.consent.purpose,
+      withdrawn: p.consent.withdrawnOn ?? tr(lang, 'retWdNotWithdrawn'),
+    }),
+    tr(lang, 'retWdRestrict', { categories: list(p.restrict.categories) }),
+    tr(lang, 'retWdDrafts', { n: p.restrict.unsentSummaries.length, referrals: p.restrict.pendingReferrals.length }),
+    ...(p.restrict.statistics ? [tr(lang, 'retWdStatistics')] : []),
+    ...(p.erasureReview ? [tr(lang, 'retWdErasure')] : []),
+    tr(lang, 'retWdNotify', { n: p.notify.length, open: p.notify.filter((n) => !n.informed).length }),
+    ...p.notify.map((n) => `  ${n.disclosureId} ${n.institution} ${n.sentAt}${n.informed ? ' ✓' : ''}`),
+    tr(lang, 'retWdKeep', { items: p.keep.map((k) => `${k.what} (${k.reason})`).join(', ') }),
+    ...p.handled.map((h) =>
+      tr(lang, 'retWdHandled', { at: h.at, by: h.by, drafts: h.draftsCancelled, informed: h.informed }),
+    ),
+  ];
+}
+
+const WithdrawalOptions = z.object({ ...Unlock, case: CaseRef, consent: z.uuid() });
+
+/** `sauga retention withdrawal plan|record`: what a consent's withdrawal requires, and how it was handled. */
+async function withdrawal(ctx: CommandContext & { args?: readonly string[] }): Promise<CommandResult> {
+  const [action, ...extra] = ctx.args ?? [];
+  if ((action !== 'plan' && action !== 'record') || extra.length > 0)
+    throw new AppError(ErrorCode.InvalidInput, 'say withdrawal plan or withdrawal record');
+  if (action === 'plan') {
+    const o = parseOptions(WithdrawalOptions, ctx.options);
+    const plan = await asUser(ctx, o, (s) =>
+      withdrawalPlan(s, caseIdByRef(s, o.case, 'consent.withdrawal_plan_viewed'), o.consent),
+    );
+    return { exitCode: 0, json: { plan }, text: withdrawalText(ctx.lang, plan) };
+  }
+  const o = parseOptions(
+    WithdrawalOptions.extend({
+      informed: z.string().max(40_000).optional(),
+      'keep-drafts': z.literal('true').optional(),
+      note: Note,
+    }),
+    ctx.options,
+  );
+  const informed = (o.informed ?? '').split(/[\s,]+/u).filter(Boolean);
+  const plan = await asUser(ctx, o, (s) =>
+    recordWithdrawalHandling(s, caseIdByRef(s, o.case, 'consent.withdrawal_handled'), o.consent, {
+      cancelDrafts: o['keep-drafts'] !== 'true',
+      informedDisclosures: informed,
+      ...(o.note ? { note: o.note } : {}),
+    }),
+  );
+  return { exitCode: 0, json: { plan }, text: [tr(ctx.lang, 'retWdRecorded'), ...withdrawalText(ctx.lang, plan)] };
 }
 
 export const retentionCommands: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
@@ -176,4 +238,6 @@ export const retentionCommands: Record<string, (ctx: CommandContext) => Promise<
     );
     return { exitCode: 0, json: { report }, text: purgeReportText(ctx.lang, report) };
   },
+
+  withdrawal,
 };

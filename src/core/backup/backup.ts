@@ -25,7 +25,9 @@ import { copyFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ErrorCode } from '../../shared/errors';
-import { appendAudit, auditHead, deriveAuditKey, verifyAudit } from '../audit/chain';
+import { defaultAnchorFile, recordAnchor } from '../audit/anchor';
+import { appendAudit, auditHead, verifyAudit, type AuditHead } from '../audit/chain';
+import { resolveAuditKey } from '../vault/auditKey';
 import { isCorruptionError, isPlaintextSqlite, openEncrypted, type Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
@@ -100,6 +102,7 @@ export const BACKUP_INTERVAL_SETTING = 'backup_interval_days';
 export const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 const LAST_BACKUP_META = 'last_backup_at';
 const RESTORED_FROM_META = 'restored_from';
+export const LAST_BACKUP_FILE_META = 'last_backup_file';
 const CHUNK = 8 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +273,13 @@ export async function createBackup(session: VaultSession, outFile: string): Prom
         db.prepare(
           `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
         ).run(LAST_BACKUP_META, createdAt);
+        // Where it went and how big, for the app's backup screen; the path stays inside the vault.
+        db.prepare(
+          `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+        ).run(
+          LAST_BACKUP_FILE_META,
+          JSON.stringify({ file: out, backupId: pub.backupId, createdAt, bytes: pos, cases }),
+        );
       },
     );
     return {
@@ -304,7 +314,7 @@ export async function createBackup(session: VaultSession, outFile: string): Prom
 // ---------------------------------------------------------------------------------------------
 // Read, verify, restore
 
-interface Container {
+export interface Container {
   file: string;
   databaseBytes: number;
   slotsRaw: Buffer;
@@ -325,7 +335,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 }
 
 /** Structure, manifest and key slots; cheap. The database hash is checked separately. */
-function readContainer(file: string): Container {
+export function readContainer(file: string): Container {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -431,7 +441,7 @@ function openAndCheck(
     if (vaultId !== c.pub.vaultId) throw new AppError(ErrorCode.BackupDamaged, 'the database is of another vault');
     if (schemaVersion(db) !== c.pub.schemaVersion)
       throw new AppError(ErrorCode.BackupAltered, 'the schema version differs from the manifest');
-    const audit = verifyAudit(db, deriveAuditKey(dek, c.pub.vaultId));
+    const audit = verifyAudit(db, resolveAuditKey(db, dek, c.pub.vaultId));
     if (!audit.ok)
       throw new AppError(
         ErrorCode.BackupDamaged,
@@ -450,7 +460,7 @@ function openAndCheck(
   }
 }
 
-function openSeal(c: Container, dek: Buffer): BackupSealed {
+export function openSeal(c: Container, dek: Buffer): BackupSealed {
   const key = backupKey(dek, c.pub.vaultId);
   try {
     return openManifestSeal(key, c.manifest);
@@ -517,7 +527,7 @@ export async function restoreBackup(
   file: string,
   targetDir: string,
   secret: BackupSecret,
-  options: Pick<VaultOptions, 'now'> = {},
+  options: Pick<VaultOptions, 'now'> & { anchorFile?: string } = {},
 ): Promise<RestoreReport> {
   const target = resolve(targetDir);
   assertEmptyTarget(target);
@@ -533,8 +543,9 @@ export async function restoreBackup(
     const { db, auditEntries } = openAndCheck(dbPath, dek, c, sealed);
     const now = options.now?.() ?? new Date();
     const restoredAt = now.toISOString();
+    let head: AuditHead | undefined;
     try {
-      const auditKey = deriveAuditKey(dek, c.pub.vaultId);
+      const auditKey = resolveAuditKey(db, dek, c.pub.vaultId);
       try {
         db.transaction(() => {
           const meta = db.prepare(
@@ -546,7 +557,7 @@ export async function restoreBackup(
           );
           // The backup just restored is, from now on, this vault's last backup.
           meta.run(LAST_BACKUP_META, c.pub.createdAt);
-          appendAudit(
+          head = appendAudit(
             db,
             auditKey,
             {
@@ -575,6 +586,15 @@ export async function restoreBackup(
     if (assertEmptyTarget(target)) rmdirSync(target);
     renameSync(staging, target);
     fsyncDir(dirname(target));
+    // Knowingly reset the rollback anchor: the restored chain is older than the last head this
+    // installation recorded, and that is what a restore means (the chain records it above).
+    if (head) {
+      try {
+        recordAnchor(options.anchorFile ?? defaultAnchorFile(target), c.pub.vaultId, head, 'restore', now);
+      } catch {
+        // The vault is restored; a read-only anchor location only means no rollback check.
+      }
+    }
     return {
       dir: target,
       vaultId: c.pub.vaultId,

@@ -15,3 +15,16 @@ export {
   type RestoreReport,
 } from './backup';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './format';
+export {
+  backupKeepLast,
+  inspectBackup,
+  lastBackup,
+  lastBackupCheck,
+  recordBackupCheck,
+  rotateBackups,
+  setBackupKeepLast,
+  vaultBackupsIn,
+  BACKUP_KEEP_SETTING,
+  type BackupCheck,
+  type LastBackup,
+} from './catalog';

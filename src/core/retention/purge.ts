@@ -23,6 +23,7 @@ import {
  * the test pins this list against the schema so the order stays deliberate.
  */
 export const CASE_TABLES = [
+  'import_batch_cases',
   'case_disclosures',
   'summary_drafts',
   'duty_tasks',
