@@ -18,8 +18,22 @@ Vault commands:
                        --new-user NAME --roles caseworker[,supervisor,administrator] --new-passphrase-file PATH
   sauga vault recover  --vault DIR --user NAME --words-file PATH --new-passphrase-file PATH
 
+Users (administrator):
+  sauga users list     --vault DIR --user ADMIN --passphrase-file PATH
+  sauga users add      --vault DIR --user ADMIN --passphrase-file PATH --name NAME --roles ROLES --new-passphrase-file PATH
+                       A removed user comes back this way, with a new passphrase.
+  sauga users remove   --vault DIR --user ADMIN --passphrase-file PATH --name NAME
+                       Moves the database to a new key: the removed user's passphrase and any key they
+                       copied stop working. Every other user must have logged in once since the upgrade.
+  sauga users role     --vault DIR --user ADMIN --passphrase-file PATH --name NAME --roles ROLES
+
 Audit:
-  sauga audit verify   --vault DIR --user NAME --passphrase-file PATH
+  sauga audit verify   --vault DIR --user NAME --passphrase-file PATH [--anchors FILE]
+                       [--against RECEIPT.json | --head SEQ:MAC]
+                       The chain, the head recorded outside the vault (rollback check) and a receipt.
+                       --anchors, or SAUGA_AUDIT_ANCHORS; default audit-anchors.json beside the vault folder.
+  sauga audit head     --vault DIR --user NAME --passphrase-file PATH [--out RECEIPT.json]
+                       The chain head as a receipt to print or keep.
 
 Backups (administrator makes them; the recovery words restore them on a new machine):
   sauga backup create  --vault DIR --user NAME --passphrase-file PATH --out FILE
@@ -92,6 +106,17 @@ Information duties (rules and registry: administrator; report: supervisor or adm
   sauga duties report --from 2026-01-01 --to 2026-03-31 [--out report.xlsx|report.csv]
                        (every duties command takes --vault DIR --user NAME --passphrase-file PATH)
 
+Import from spreadsheets (supervisor; docs/import.md):
+  sauga import suggest FILE --out PROFILE.json [--name NAME]
+                       A first mapping profile from the headers (Lithuanian or English); no vault needed.
+  sauga import         --vault DIR --user NAME --passphrase-file PATH FILE --mapping PROFILE.json
+                       [--dry-run] [--report OUT.csv]
+                       XLSX or CSV; all rows in one transaction or none. --dry-run writes nothing (exit 1 if
+                       a row would fail); --report writes the row-by-row report.
+  sauga import batches --vault DIR --user NAME --passphrase-file PATH
+  sauga import undo    --vault DIR --user NAME --passphrase-file PATH --batch ID
+                       Deletes the batch's cases for good, only while none of them changed.
+
 Retention (policy: administrator; holds, plan and purge: supervisor):
   sauga retention policy  [--type MINOR|IDENTIFIED|PRESUMED|AT_RISK|NOT_VICTIM|UNKNOWN (--years N | --clear)]
                        A case type without a rule is never purged. MINOR: a minor at closure; kept N years from the 18th birthday.
@@ -100,6 +125,9 @@ Retention (policy: administrator; holds, plan and purge: supervisor):
   sauga retention plan    [--today DATE]
   sauga retention purge   --today DATE (--confirm CODE,CODE… | --confirm-file PATH)
                        Deletes the confirmed due cases for good and rewrites the database file.
+  sauga retention withdrawal plan   --case CODE --consent ID
+  sauga retention withdrawal record --case CODE --consent ID [--informed ID,ID…] [--keep-drafts] [--note TEXT]
+                       What a consent's withdrawal requires (restrict, tell, keep by law), and how it was handled.
                        (every retention command takes --vault DIR --user NAME --passphrase-file PATH)
 
 Demo data (synthetic cases; never written into a vault with real cases):
@@ -123,11 +151,34 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     integrity: 'Integrity: {detail}',
     auditBad: 'Audit chain broken at entry {seq} ({reason}).',
     auditOk: 'Audit chain intact: {n} entries, head {head}…',
+    auditReasonMissing: 'that entry is not in this database (an older copy, or entries cut off)',
+    auditReasonMac: 'a different entry stands in its place (the chain was rewritten)',
+    auditReasonChain: 'the chain is broken before it',
+    auditAnchorNone: 'No head recorded outside the vault yet ({file}).',
+    auditAnchorExtends: 'The chain extends the head recorded outside the vault: entry {seq}, {at}.',
+    auditAnchorRollback:
+      'ROLLBACK WARNING: the head recorded outside the vault (entry {seq}, {at}) is not in this chain: {why}; from entry {first}. This database is an older copy or was rewritten.',
+    auditRollbacksRecorded: 'The chain records {n} rollback warning(s) found at unlock; the last on {at}.',
+    auditReceiptOtherVault: 'The receipt is of another vault.',
+    auditReceiptExtends: 'The chain extends the receipt (entry {seq}).',
+    auditReceiptNotExtends: 'The chain does NOT extend the receipt (entry {seq}): {why}.',
+    auditReceiptTitle: 'Sauga audit chain receipt',
+    auditReceiptOrg: 'Organisation: {org}',
+    auditReceiptVault: 'Vault:        {id}',
+    auditReceiptSeq: 'Entry:        {seq}',
+    auditReceiptMac: 'MAC:          {a}\n              {b}',
+    auditReceiptAt: 'Taken:        {at}',
+    auditReceiptSaved: 'Saved to {file}; check later with: sauga audit verify --against {file}',
     casesListed: '{n} cases shown of {total}.',
     caseShown: 'Case {code}: {status}, opened {opened}.',
     caseIdentityHidden: 'The identity section is hidden; --reveal-identity shows it (the reveal is logged).',
     passwdDone: 'Passphrase changed for {user}. The database was not modified.',
     userAdded: 'User {user} added with roles {roles}.',
+    userRemoved: 'User {user} removed. The database now has a new key; their passphrase no longer opens it.',
+    userRoleChanged: 'Roles of {user} are now {roles}.',
+    usersLine: '{user}: {roles}',
+    usersLineOld: '{user}: {roles} (must log in once before anyone can be removed)',
+    usersLineRemoved: '{user}: removed {removed}',
     recovered: 'Passphrase of {user} reset with the recovery words.',
     unknownCommand: 'Unknown command. Run `sauga --help`.',
     error: 'Error',
@@ -243,6 +294,19 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     backupNever: 'No backup has been made of this vault. Policy: a backup at least every {days} days.',
     backupDue: 'A backup is DUE: run `sauga backup create`.',
     backupRestoredFrom: 'This vault was restored on {at} from a backup made {created}.',
+    impDryRun:
+      'Dry run: {rows} rows; ready to import: {ready}; with errors: {blocked}; warnings: {warnings}. Nothing was written.',
+    impMore: '  … and {n} more (see --report).',
+    impReportWritten: 'Report written to {path}.',
+    impImported: 'Imported {cases} cases ({first} to {last}); warnings: {warnings}.',
+    impBatch: 'Import batch {batch} (the cases list filter and `sauga import undo --batch` take it).',
+    impSuggested: 'Mapping profile written to {path}: {mapped} of {columns} columns mapped. Check it before importing.',
+    impUnmapped: 'Columns not mapped (not imported): {columns}',
+    impUnmatched: 'Values that match no code (add them to "values" in the profile, or fix the file):',
+    impUndone: 'Import {batch} undone: {cases} cases deleted for good.',
+    impNoBatches: 'No imports yet.',
+    impBatchLine: '{batch}  {at}  {by}  {cases} cases  {kind}',
+    impBatchUndone: '{batch}  {at}  {by}  {cases} cases  {kind}  (undone {undone})',
     retPolicyHeader: 'Retention after closure, by case type:',
     retPolicyRule: '  {type}: {years} years',
     retPolicyKeep: '  {type}: no rule – kept until a rule is set',
@@ -258,6 +322,18 @@ Exit codes: 0 ok, 1 check failed, 2 bad input.
     retNotCompacted:
       'WARNING: the cases are deleted and their space zeroed, but the file could not be rewritten (disk full or the vault in use by another window). Free space or close the other window; the next purge rewrites it.',
     retBackupsWarning: 'Older backups still hold these cases until they are replaced or destroyed.',
+    retWdHead: 'Case {code}: consent to {recipient} for {purpose}; withdrawn: {withdrawn}.',
+    retWdNotWithdrawn: 'not yet (this is what a withdrawal would mean)',
+    retWdNone: 'none',
+    retWdRestrict: 'Never send again: {categories}.',
+    retWdDrafts: 'Unsent summaries to cancel: {n}; referrals not to send: {referrals}.',
+    retWdStatistics: 'The case leaves statistics returns made with “consented only”.',
+    retWdErasure:
+      'Processing rested on this consent alone: consider erasing what only it covered (GDPR art. 17(1)(b)).',
+    retWdNotify: 'Recipients to tell: {n} ({open} not yet told):',
+    retWdKeep: 'Kept by law: {items}.',
+    retWdHandled: 'Handled {at} by {by}: {drafts} drafts cancelled, {informed} recipients told.',
+    retWdRecorded: 'Recorded how the withdrawal was handled.',
   },
   lt: {
     usage: `Naudojimas: sauga <grupė> <komanda> [parinktys]
@@ -271,8 +347,22 @@ Saugyklos komandos:
                        --new-user VARDAS --roles caseworker[,supervisor,administrator] --new-passphrase-file KELIAS
   sauga vault recover  --vault APLANKAS --user VARDAS --words-file KELIAS --new-passphrase-file KELIAS
 
+Naudotojai (administratorius):
+  sauga users list     --vault APLANKAS --user ADMIN --passphrase-file KELIAS
+  sauga users add      --vault APLANKAS --user ADMIN --passphrase-file KELIAS --name VARDAS --roles VAIDMENYS --new-passphrase-file KELIAS
+                       Taip grąžinamas ir pašalintas naudotojas, su nauja slaptafraze.
+  sauga users remove   --vault APLANKAS --user ADMIN --passphrase-file KELIAS --name VARDAS
+                       Duomenų bazei suteikiamas naujas raktas: pašalinto naudotojo slaptafrazė ir bet kuris
+                       jo nusikopijuotas raktas nebetinka. Kiti naudotojai turi būti bent kartą prisijungę po atnaujinimo.
+  sauga users role     --vault APLANKAS --user ADMIN --passphrase-file KELIAS --name VARDAS --roles VAIDMENYS
+
 Auditas:
-  sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+  sauga audit verify   --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--anchors FAILAS]
+                       [--against KVITAS.json | --head NR:MAC]
+                       Grandinė, už saugyklos ribų įrašyta galva (senesnės kopijos patikra) ir kvitas.
+                       --anchors arba SAUGA_AUDIT_ANCHORS; numatyta audit-anchors.json šalia saugyklos aplanko.
+  sauga audit head     --vault APLANKAS --user VARDAS --passphrase-file KELIAS [--out KVITAS.json]
+                       Grandinės galva kaip kvitas spausdinti ar saugoti.
 
 Atsarginės kopijos (daro administratorius; atkuriama naujame kompiuteryje su atkūrimo žodžiais):
   sauga backup create  --vault APLANKAS --user VARDAS --passphrase-file KELIAS --out FAILAS
@@ -345,6 +435,17 @@ Informavimo pareigos (taisyklės ir registras: administratorius; ataskaita: vado
   sauga duties report --from 2026-01-01 --to 2026-03-31 [--out report.xlsx|report.csv]
                        (kiekviena duties komanda priima --vault APLANKAS --user VARDAS --passphrase-file KELIAS)
 
+Importas iš skaičiuoklių (vadovas; docs/import.md):
+  sauga import suggest FAILAS --out SUSIEJIMAS.json [--name PAVADINIMAS]
+                       Pirminis susiejimas pagal antraštes (lietuviškas ar angliškas); saugyklos nereikia.
+  sauga import         --vault APLANKAS --user VARDAS --passphrase-file KELIAS FAILAS --mapping SUSIEJIMAS.json
+                       [--dry-run] [--report ATASKAITA.csv]
+                       XLSX ar CSV; visos eilutės vienoje transakcijoje arba nė viena. --dry-run nieko nerašo
+                       (išeities kodas 1, jei kuri eilutė nepavyktų); --report įrašo ataskaitą eilutė po eilutės.
+  sauga import batches --vault APLANKAS --user VARDAS --passphrase-file KELIAS
+  sauga import undo    --vault APLANKAS --user VARDAS --passphrase-file KELIAS --batch ID
+                       Visam laikui ištrina importo bylas, tik jei nė viena jų nepakeista.
+
 Saugojimo terminai (tvarka: administratorius; sulaikymas, planas ir trynimas: vadovas):
   sauga retention policy  [--type MINOR|IDENTIFIED|PRESUMED|AT_RISK|NOT_VICTIM|UNKNOWN (--years N | --clear)]
                        Bylų rūšis be taisyklės niekada netrinama. MINOR: uždarant bylą nepilnametis; saugoma N metų nuo pilnametystės.
@@ -353,6 +454,9 @@ Saugojimo terminai (tvarka: administratorius; sulaikymas, planas ir trynimas: va
   sauga retention plan    [--today DATA]
   sauga retention purge   --today DATA (--confirm KODAS,KODAS… | --confirm-file KELIAS)
                        Visam laikui ištrina patvirtintas bylas, kurių terminas suėjo, ir perrašo duomenų bazės failą.
+  sauga retention withdrawal plan   --case KODAS --consent ID
+  sauga retention withdrawal record --case KODAS --consent ID [--informed ID,ID…] [--keep-drafts] [--note TEKSTAS]
+                       Ką reiškia sutikimo atšaukimas (apriboti, informuoti, saugoti pagal įstatymą) ir kaip jis sutvarkytas.
                        (kiekviena retention komanda priima --vault APLANKAS --user VARDAS --passphrase-file KELIAS)
 
 Demonstraciniai duomenys (išgalvotos bylos; niekada nerašomi į saugyklą su tikromis bylomis):
@@ -376,11 +480,35 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     integrity: 'Vientisumas: {detail}',
     auditBad: 'Audito grandinė nutrūksta ties įrašu {seq} ({reason}).',
     auditOk: 'Audito grandinė nepažeista: {n} įrašų, galva {head}…',
+    auditReasonMissing: 'šio įrašo duomenų bazėje nėra (senesnė kopija arba nukirpti įrašai)',
+    auditReasonMac: 'jo vietoje yra kitas įrašas (grandinė perrašyta)',
+    auditReasonChain: 'grandinė nutrūksta anksčiau',
+    auditAnchorNone: 'Už saugyklos ribų dar neįrašyta jokia galva ({file}).',
+    auditAnchorExtends: 'Grandinė tęsia už saugyklos ribų įrašytą galvą: įrašas {seq}, {at}.',
+    auditAnchorRollback:
+      'ĮSPĖJIMAS APIE SENESNĘ KOPIJĄ: už saugyklos ribų įrašytos galvos (įrašas {seq}, {at}) šioje grandinėje nėra: {why}; nuo įrašo {first}. Ši duomenų bazė yra senesnė kopija arba perrašyta.',
+    auditRollbacksRecorded:
+      'Grandinėje užfiksuota atrakinant rastų įspėjimų apie senesnę kopiją: {n}; paskutinis {at}.',
+    auditReceiptOtherVault: 'Kvitas yra kitos saugyklos.',
+    auditReceiptExtends: 'Grandinė tęsia kvitą (įrašas {seq}).',
+    auditReceiptNotExtends: 'Grandinė NETĘSIA kvito (įrašas {seq}): {why}.',
+    auditReceiptTitle: 'Sauga audito grandinės kvitas',
+    auditReceiptOrg: 'Organizacija: {org}',
+    auditReceiptVault: 'Saugykla:     {id}',
+    auditReceiptSeq: 'Įrašas:       {seq}',
+    auditReceiptMac: 'MAC:          {a}\n              {b}',
+    auditReceiptAt: 'Paimta:       {at}',
+    auditReceiptSaved: 'Išsaugota: {file}; vėliau patikrinkite: sauga audit verify --against {file}',
     casesListed: 'Parodyta atvejų: {n} iš {total}.',
     caseShown: 'Atvejis {code}: {status}, pradėtas {opened}.',
     caseIdentityHidden: 'Tapatybės skyrius paslėptas; --reveal-identity jį parodo (atskleidimas registruojamas).',
     passwdDone: 'Naudotojo {user} slaptafrazė pakeista. Duomenų bazė nepakeista.',
     userAdded: 'Pridėtas naudotojas {user}, vaidmenys: {roles}.',
+    userRemoved: 'Naudotojas {user} pašalintas. Duomenų bazė turi naują raktą; jo slaptafrazė jos nebeatidaro.',
+    userRoleChanged: 'Naudotojo {user} vaidmenys dabar: {roles}.',
+    usersLine: '{user}: {roles}',
+    usersLineOld: '{user}: {roles} (turi vieną kartą prisijungti, kol bus galima ką nors pašalinti)',
+    usersLineRemoved: '{user}: pašalintas {removed}',
     recovered: 'Naudotojo {user} slaptafrazė atkurta atkūrimo žodžiais.',
     unknownCommand: 'Nežinoma komanda. Paleiskite `sauga --help`.',
     error: 'Klaida',
@@ -498,6 +626,20 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     backupNever: 'Šios saugyklos atsarginė kopija dar nedaryta. Tvarka: kopija bent kas {days} d.',
     backupDue: 'LAIKAS daryti atsarginę kopiją: paleiskite `sauga backup create`.',
     backupRestoredFrom: 'Ši saugykla atkurta {at} iš atsarginės kopijos, padarytos {created}.',
+    impDryRun:
+      'Bandomasis importas: eilučių {rows}; paruošta importuoti: {ready}; su klaidomis: {blocked}; įspėjimų: {warnings}. Niekas neįrašyta.',
+    impMore: '  … ir dar {n} (žr. --report).',
+    impReportWritten: 'Ataskaita įrašyta į {path}.',
+    impImported: 'Importuota bylų: {cases} (nuo {first} iki {last}); įspėjimų: {warnings}.',
+    impBatch: 'Importo paketas {batch} (jį priima bylų sąrašo filtras ir `sauga import undo --batch`).',
+    impSuggested:
+      'Susiejimas įrašytas į {path}: susieta stulpelių {mapped} iš {columns}. Patikrinkite jį prieš importuodami.',
+    impUnmapped: 'Nesusieti stulpeliai (neimportuojami): {columns}',
+    impUnmatched: 'Reikšmės, neatitinkančios jokio kodo (įrašykite jas į susiejimo „values“ arba pataisykite failą):',
+    impUndone: 'Importas {batch} atšauktas: visam laikui ištrinta bylų: {cases}.',
+    impNoBatches: 'Importų dar nebuvo.',
+    impBatchLine: '{batch}  {at}  {by}  bylų: {cases}  {kind}',
+    impBatchUndone: '{batch}  {at}  {by}  bylų: {cases}  {kind}  (atšauktas {undone})',
     retPolicyHeader: 'Saugojimo terminai po bylos uždarymo pagal bylų rūšį:',
     retPolicyRule: '  {type}: {years} m.',
     retPolicyKeep: '  {type}: taisyklės nėra – saugoma, kol taisyklė nustatoma',
@@ -515,6 +657,18 @@ Išėjimo kodai: 0 gerai, 1 patikra nepavyko, 2 netinkami duomenys.
     retNotCompacted:
       'DĖMESIO: bylos ištrintos ir jų vieta užnulinta, bet failo perrašyti nepavyko (pilnas diskas arba saugykla atverta kitame lange). Atlaisvinkite vietos ar uždarykite kitą langą; kitas trynimas failą perrašys.',
     retBackupsWarning: 'Senesnėse atsarginėse kopijose šios bylos lieka, kol kopijos nepakeistos ar nesunaikintos.',
+    retWdHead: 'Byla {code}: sutikimas {recipient}, tikslas {purpose}; atšauktas: {withdrawn}.',
+    retWdNotWithdrawn: 'dar ne (taip atrodytų atšaukimas)',
+    retWdNone: 'nėra',
+    retWdRestrict: 'Niekada daugiau neperduoti: {categories}.',
+    retWdDrafts: 'Neišsiųstų santraukų atšaukti: {n}; siuntimų neišsiųsti: {referrals}.',
+    retWdStatistics: 'Byla neįtraukiama į statistikos ataskaitas, sudarytas tik su sutikimais.',
+    retWdErasure:
+      'Tvarkymas rėmėsi tik šiuo sutikimu: apsvarstykite, ar ištrinti tai, ką apėmė tik jis (BDAR 17 str. 1 d. b p.).',
+    retWdNotify: 'Informuotini gavėjai: {n} (dar neinformuota {open}):',
+    retWdKeep: 'Saugoma pagal įstatymą: {items}.',
+    retWdHandled: 'Sutvarkyta {at}, {by}: atšaukta juodraščių {drafts}, informuota gavėjų {informed}.',
+    retWdRecorded: 'Įrašyta, kaip sutvarkytas sutikimo atšaukimas.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

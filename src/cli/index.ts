@@ -3,16 +3,18 @@ import { ErrorCode } from '../shared/errors';
 import { AppError } from '../core/errors';
 import { errorText, pickLanguage, tr } from './i18n';
 import { nodeIo, type CliIo } from './io';
-import { auditCommands } from './audit';
+import { AUDIT_OPTIONS, auditCommands } from './audit';
 import { BACKUP_OPTIONS, backupCommands } from './backup';
 import { CASES_OPTIONS, casesCommands } from './cases';
 import { demoCommands } from './demo';
 import { directoryCommands } from './directory';
 import { DUTIES_OPTIONS, dutiesCommands } from './duties';
+import { IMPORT_OPTIONS, importCommands } from './import';
 import { KEYS_OPTIONS, keysCommands } from './keys';
 import { RETENTION_OPTIONS, retentionCommands } from './retention';
 import { statsCommands } from './stats';
 import { SUMMARY_OPTIONS, summaryCommands } from './summary';
+import { USERS_OPTIONS, usersCommands } from './users';
 import { vaultCommands, type CommandContext } from './vault';
 
 const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<(typeof vaultCommands)['info']>>> = {
@@ -27,10 +29,13 @@ const groups: Record<string, Record<string, (ctx: CommandContext) => ReturnType<
   duties: dutiesCommands,
   summary: summaryCommands,
   retention: retentionCommands,
+  import: importCommands,
+  users: usersCommands,
 };
 
 /** Commands that take file names after the command (`sauga stats verify PKG`). */
 const TAKES_FILES = new Set([
+  'retention withdrawal',
   'backup verify',
   'backup restore',
   'stats verify',
@@ -39,6 +44,8 @@ const TAKES_FILES = new Set([
   'summary open',
   'duties institutions-import',
   'duties rules-import',
+  'import ',
+  'import suggest',
 ]);
 
 const OPTIONS = {
@@ -61,10 +68,13 @@ const OPTIONS = {
   seed: { type: 'string' },
   ...KEYS_OPTIONS,
   ...BACKUP_OPTIONS,
+  ...AUDIT_OPTIONS,
   ...CASES_OPTIONS,
   ...SUMMARY_OPTIONS,
   ...DUTIES_OPTIONS,
   ...RETENTION_OPTIONS,
+  ...IMPORT_OPTIONS,
+  ...USERS_OPTIONS,
   person: { type: 'string' },
   'age-recipient': { type: 'string' },
   'ed25519-key': { type: 'string' },
@@ -92,7 +102,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parsed;
     lang = pickLanguage(values.lang, io.env);
     json = values.json ?? false;
-    const [group, command, ...rest] = positionals;
+    const [group, first, ...more] = positionals;
+    // `sauga import FILE`: a group whose default action takes a file gets it in place of a command.
+    const fileFirst = group === 'import' && first !== undefined && !(first in importCommands);
+    const command = fileFirst ? '' : first;
+    const rest = fileFirst ? [first, ...more] : more;
     if (values.help || !group) {
       io.stdout(tr(lang, 'usage'));
       return values.help ? 0 : 2;

@@ -26,6 +26,11 @@ import {
   type VaultSession,
 } from './vault/vault';
 import { isDemoMarked } from './demo/vault';
+import { backupDue } from './backup';
+import type { AnchorState, AuditReceipt, AuditReport, AuditRollback } from '../shared/audit';
+import { checkAnchor, defaultAnchorFile, recordAnchorQuietly, type AnchorEvent } from './audit/anchor';
+import { auditHead } from './audit/chain';
+import { auditReceipt, auditReport, ROLLBACK_ACTION } from './audit/report';
 
 export interface AppCoreConfig extends VaultOptions {
   vaultDir: string;
@@ -41,7 +46,9 @@ export interface AppCoreConfig extends VaultOptions {
    * a signed key directory, a case summary package, a signed rule set or an institution list.
    * Resolves undefined when cancelled.
    */
-  chooseOpenPath?: (kind: 'directory' | 'summaryPackage' | DutyOpenKind) => Promise<string | undefined>;
+  chooseOpenPath?: (
+    kind: 'directory' | 'summaryPackage' | DutyOpenKind | 'backup' | 'spreadsheet',
+  ) => Promise<string | undefined>;
 }
 
 interface PendingCreation {
@@ -74,6 +81,8 @@ export class AppCore {
   private pending: PendingCreation | undefined;
   private lastActivity = 0;
   private failedUnlocks = 0;
+  /** Found by the unlock of the current session; shown until it locks. */
+  private auditRollback: AuditRollback | undefined;
 
   constructor(readonly config: AppCoreConfig) {}
 
@@ -108,6 +117,8 @@ export class AppCore {
         user: { name: this.session.user.name, roles: this.session.user.roles },
         idleLockMinutes: this.idleLockMinutes(),
         demo: isDemoMarked(this.session.db),
+        ...(this.session.hasRole('administrator') ? { backupDue: backupDue(this.session) } : {}),
+        ...(this.auditRollback ? { auditRollback: this.auditRollback } : {}),
       };
     }
     if (this.pending) return { state: 'creating', confirmPositions: this.pending.confirmPositions };
@@ -162,7 +173,69 @@ export class AppCore {
     const fileName = stats.suggestedFileName(input);
     const path = await this.config.chooseSavePath?.(fileName);
     if (!path) return { saved: false };
-    return { saved: true, exported: await stats.exportReturn(input, path) };
+    const exported = await stats.exportReturn(input, path);
+    this.recordAnchor('statsExport');
+    return { saved: true, exported };
+  }
+
+  /**
+   * Audit chain heads kept outside the vault folder: in its parent, which in the app is the
+   * user-data folder beside config.json, and where a restore into vaultDir resets it.
+   */
+  anchorFile(): string {
+    return defaultAnchorFile(this.config.vaultDir);
+  }
+
+  private recordAnchor(event: AnchorEvent): void {
+    const session = this.session;
+    if (session && !session.isLocked)
+      recordAnchorQuietly(this.anchorFile(), session.vaultId, session.db, event, this.now());
+  }
+
+  /** The whole chain verified and compared with the anchor (administrators and supervisors). */
+  auditReport(): AuditReport {
+    const session = this.requireSession();
+    return auditReport(session.db, session.auditKeyForVerification(), session.vaultId, this.anchorFile());
+  }
+
+  auditReceipt(): AuditReceipt {
+    const session = this.requireSession();
+    const receipt = auditReceipt(session.db, session.vaultId, session.getMeta('org_name') ?? '', this.now());
+    this.recordAnchor('receipt');
+    return receipt;
+  }
+
+  /**
+   * Before anything is appended: does the chain still extend the last head recorded outside
+   * the vault? If not, the unlock goes on, and the finding is shown and written into the chain.
+   */
+  private checkRollback(session: VaultSession): void {
+    this.auditRollback = undefined;
+    let state: AnchorState;
+    try {
+      // The anchored entry and its link only: constant time at every unlock; the audit screen walks it all.
+      state = checkAnchor(this.anchorFile(), session.vaultId, session.db, session.auditKeyForVerification(), 'entry');
+    } catch {
+      // A damaged database is explained by the integrity and chain checks, not here.
+      return;
+    }
+    if (state.state !== 'rollback') return;
+    this.auditRollback = {
+      recordedSeq: state.recordedSeq,
+      recordedAt: state.recordedAt,
+      currentSeq: auditHead(session.db).seq,
+      reason: state.reason,
+    };
+    session.audit({
+      action: ROLLBACK_ACTION,
+      subject: 'vault',
+      detail: {
+        recordedSeq: state.recordedSeq,
+        recordedAt: state.recordedAt,
+        reason: state.reason,
+        firstBadSeq: state.firstBadSeq,
+      },
+    });
   }
 
   /** Case summaries, the key directory and the installation's role, for the current session. */
@@ -281,6 +354,7 @@ export class AppCore {
   private adopt(session: VaultSession): void {
     this.session?.lock();
     this.session = session;
+    this.checkRollback(session);
     const config = readConfig(this.config.configFile);
     if (config.knownVaultId !== session.vaultId) {
       try {
@@ -295,6 +369,7 @@ export class AppCore {
       this.failedUnlocks = 0;
     }
     session.audit({ action: 'session.unlocked', subject: session.user.name });
+    this.recordAnchor('unlock');
   }
 
   private async countFailures<T>(fn: () => Promise<T>): Promise<T> {
@@ -328,12 +403,14 @@ export class AppCore {
     if (this.session && !this.session.isLocked) {
       try {
         this.session.audit({ action: 'session.locked', subject: this.session.user.name });
+        this.recordAnchor('lock');
       } finally {
         this.session.lock();
       }
     }
     this.session = undefined;
     this.caseService = undefined;
+    this.auditRollback = undefined;
     return this.status();
   }
 

@@ -28,6 +28,9 @@ export const ErrorCode = {
   UserExists: 'USER_EXISTS',
   Locked: 'LOCKED',
   Forbidden: 'FORBIDDEN',
+  RekeyNeedsUpgrade: 'REKEY_NEEDS_UPGRADE',
+  CannotRemoveSelf: 'CANNOT_REMOVE_SELF',
+  LastAdministrator: 'LAST_ADMINISTRATOR',
   ForeignOrigin: 'FOREIGN_ORIGIN',
   UnknownChannel: 'UNKNOWN_CHANNEL',
   NoPendingCreation: 'NO_PENDING_CREATION',
@@ -83,6 +86,14 @@ export const ErrorCode = {
   LegalHoldActive: 'LEGAL_HOLD_ACTIVE',
   LegalHoldMissing: 'LEGAL_HOLD_MISSING',
   ConsentNotWithdrawn: 'CONSENT_NOT_WITHDRAWN',
+  ImportTooLarge: 'IMPORT_TOO_LARGE',
+  ImportArchiveRefused: 'IMPORT_ARCHIVE_REFUSED',
+  ImportFileInvalid: 'IMPORT_FILE_INVALID',
+  ImportEncodingInvalid: 'IMPORT_ENCODING_INVALID',
+  ImportLimitExceeded: 'IMPORT_LIMIT_EXCEEDED',
+  ImportMappingInvalid: 'IMPORT_MAPPING_INVALID',
+  ImportRowsInvalid: 'IMPORT_ROWS_INVALID',
+  ImportUndoRefused: 'IMPORT_UNDO_REFUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditRollback } from './audit';
 import { Roles } from './roles';
 
 // Control characters would make names ambiguous in the slot metadata and in audit entries.
@@ -56,6 +57,10 @@ export const VaultStatus = z.discriminatedUnion('state', [
     idleLockMinutes: IdleLockMinutes,
     /** A vault made by `sauga demo`: synthetic cases only, said on every screen. */
     demo: z.boolean(),
+    /** Administrators only: the last backup is older than the backup policy allows (or there is none). */
+    backupDue: z.boolean().optional(),
+    /** This unlock found the audit chain does not extend the head recorded outside the vault. */
+    auditRollback: AuditRollback.optional(),
   }),
 ]);
 export type VaultStatus = z.infer<typeof VaultStatus>;

@@ -10,6 +10,9 @@ import {
   type ChannelParsedInput,
 } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { governanceHandlers } from './governance';
+import { importHandlers } from './import';
+import { usersHandlers } from './users';
 
 type Handler<C extends Channel> = (
   input: ChannelParsedInput<C>,
@@ -148,6 +151,13 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'rules.export': (input, core) => core.duties().exportRuleSet(input),
   'rules.signers': (_, core) => core.duties().ruleSigners(),
   'rules.trustSigner': (input, core) => core.duties().trustSigner(input),
+
+  'audit.verify': (_, core) => core.auditReport(),
+  'audit.head': (_, core) => core.auditReceipt(),
+
+  ...governanceHandlers,
+  ...importHandlers,
+  ...usersHandlers,
 };
 
 export interface InvokeContext {

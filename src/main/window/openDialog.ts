@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
 
-export type OpenKind = 'directory' | 'summaryPackage' | 'ruleSet' | 'institutions';
+export type OpenKind = 'directory' | 'summaryPackage' | 'ruleSet' | 'institutions' | 'backup' | 'spreadsheet';
 
 /** Only the file types each import reads, so a wrong pick is unlikely and one file is read. */
 const FILTERS: Record<OpenKind, OpenDialogOptions['filters']> = {
@@ -8,6 +8,8 @@ const FILTERS: Record<OpenKind, OpenDialogOptions['filters']> = {
   summaryPackage: [{ name: 'Sauga summary', extensions: ['age'] }],
   ruleSet: [{ name: 'Sauga rule set', extensions: ['zip'] }],
   institutions: [{ name: 'Institutions (JSON, CSV)', extensions: ['json', 'csv'] }],
+  backup: [{ name: 'Sauga backup', extensions: ['sauga'] }],
+  spreadsheet: [{ name: 'Spreadsheet (XLSX, CSV)', extensions: ['xlsx', 'csv', 'txt'] }],
 };
 
 /**

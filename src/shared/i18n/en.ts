@@ -2,6 +2,10 @@ import { casesEn } from './cases.en';
 import { statsEn } from './stats.en';
 import { summaryEn } from './summary.en';
 import { dutiesEn } from './duties.en';
+import { importEn } from './import.en';
+import { governanceEn } from './governance.en';
+import { auditEn } from './audit.en';
+import { usersEn } from './users.en';
 import type { Messages } from './lt';
 
 /** English. Typed from the Lithuanian tree, so a missing or extra key fails to compile. */
@@ -204,6 +208,10 @@ export const en: Messages = {
     USER_EXISTS: 'A user of that name already exists.',
     LOCKED: 'The vault is locked. Unlock it and try again.',
     FORBIDDEN: 'Your role does not allow this.',
+    REKEY_NEEDS_UPGRADE:
+      'No user can be removed yet: some users still have old-format keys. Each of them must log in once (the recovery sheet key is updated by one recovery with the words). The user list shows who.',
+    CANNOT_REMOVE_SELF: 'You cannot remove yourself. Ask another administrator.',
+    LAST_ADMINISTRATOR: 'The vault must keep at least one administrator.',
     FOREIGN_ORIGIN: 'Request refused: it did not come from the Sauga window.',
     UNKNOWN_CHANNEL: 'The program does not know this action. Its parts may be of different versions: reinstall Sauga.',
     NO_PENDING_CREATION: 'Vault creation was not started or was interrupted. Start again.',
@@ -259,6 +267,22 @@ export const en: Messages = {
     LEGAL_HOLD_MISSING: 'This case is not on legal hold, so there is nothing to release.',
     CONSENT_NOT_WITHDRAWN:
       'The consent has no withdrawal date. Record the withdrawal in the case first, then record how it was handled.',
+    IMPORT_TOO_LARGE:
+      'The file is larger than Sauga imports (50 MB, or more than 200 MB once unpacked). Split it into smaller files; nothing was imported.',
+    IMPORT_ARCHIVE_REFUSED:
+      'The spreadsheet file was refused as unsafe: it unpacks to far more than its size, has too many parts, or is encrypted. Save it again from the spreadsheet program as a plain XLSX or CSV file; nothing was imported.',
+    IMPORT_FILE_INVALID:
+      'The file is not a readable XLSX or CSV spreadsheet (damaged, cut short, or without a worksheet). Save it again as XLSX or CSV; nothing was imported.',
+    IMPORT_ENCODING_INVALID:
+      'The text of the file could not be read in any supported encoding (UTF-8, UTF-16 or Windows-1257). Save it again as UTF-8 CSV; nothing was imported.',
+    IMPORT_LIMIT_EXCEEDED:
+      'The file has more rows, columns or text in one cell than Sauga imports at once (100,000 rows, 200 columns, 20,000 characters per cell). Split it; nothing was imported.',
+    IMPORT_MAPPING_INVALID:
+      'The column mapping is not valid: a column or Sauga field is unknown, a field is mapped twice, or the case opening date is not mapped. Check the mapping and try again.',
+    IMPORT_ROWS_INVALID:
+      'Some rows cannot be imported. Nothing was imported: run the dry run, fix the file or the mapping as its report says, and import again.',
+    IMPORT_UNDO_REFUSED:
+      'This import cannot be undone: it was undone already, or at least one of its cases was changed after the import. Nothing was deleted.',
     CONSENT_MISSING: 'No consent of the person covers this recipient and purpose, so the summary cannot be prepared.',
     CONSENT_WITHDRAWN:
       'The person has withdrawn the consent for this recipient and purpose, so nothing may be shared under it.',
@@ -298,4 +322,8 @@ export const en: Messages = {
   ...statsEn,
   ...summaryEn,
   ...dutiesEn,
+  ...importEn,
+  ...governanceEn,
+  ...auditEn,
+  ...usersEn,
 };

@@ -3,6 +3,10 @@ import { casesLt } from './cases.lt';
 import { statsLt } from './stats.lt';
 import { summaryLt } from './summary.lt';
 import { dutiesLt } from './duties.lt';
+import { importLt } from './import.lt';
+import { governanceLt } from './governance.lt';
+import { auditLt } from './audit.lt';
+import { usersLt } from './users.lt';
 
 /**
  * Lithuanian, the default language. This object defines the key structure: `en` must have
@@ -211,6 +215,10 @@ export const lt = {
     USER_EXISTS: 'Naudotojas tokiu vardu jau yra.',
     LOCKED: 'Saugykla užrakinta. Atrakinkite ją ir bandykite dar kartą.',
     FORBIDDEN: 'Jūsų vaidmuo neleidžia atlikti šio veiksmo.',
+    REKEY_NEEDS_UPGRADE:
+      'Naudotojo pašalinti dar negalima: kai kurie naudotojai turi senos formos raktus. Kiekvienas iš jų turi vieną kartą prisijungti (atkūrimo lapo raktą atnaujina vienas atkūrimas žodžiais). Naudotojų sąraše matyti, kas.',
+    CANNOT_REMOVE_SELF: 'Savęs pašalinti negalima. Paprašykite kito administratoriaus.',
+    LAST_ADMINISTRATOR: 'Saugykloje turi likti bent vienas administratorius.',
     FOREIGN_ORIGIN: 'Užklausa atmesta, nes ji atėjo ne iš Sauga programos lango.',
     UNKNOWN_CHANNEL:
       'Programa nežino tokio veiksmo. Gali būti, kad jos dalys skirtingų versijų – įdiekite Sauga iš naujo.',
@@ -268,6 +276,22 @@ export const lt = {
     LEGAL_HOLD_MISSING: 'Šiai bylai teisinis sulaikymas netaikomas, todėl nėra ko panaikinti.',
     CONSENT_NOT_WITHDRAWN:
       'Sutikime nenurodyta atšaukimo data. Pirmiausia byloje įrašykite atšaukimą, tada – kaip jis įgyvendintas.',
+    IMPORT_TOO_LARGE:
+      'Failas didesnis, nei Sauga gali importuoti (50 MB arba daugiau nei 200 MB išpakavus). Padalykite jį į mažesnius failus; niekas neimportuota.',
+    IMPORT_ARCHIVE_REFUSED:
+      'Skaičiuoklės failas atmestas kaip nesaugus: išpakuotas jis daug didesnis nei pats failas, turi per daug dalių arba yra užšifruotas. Išsaugokite jį skaičiuoklės programa iš naujo kaip paprastą XLSX ar CSV failą; niekas neimportuota.',
+    IMPORT_FILE_INVALID:
+      'Failas nėra skaitoma XLSX ar CSV skaičiuoklė (sugadintas, nukirstas arba be darbalapio). Išsaugokite jį iš naujo kaip XLSX ar CSV; niekas neimportuota.',
+    IMPORT_ENCODING_INVALID:
+      'Failo teksto nepavyko perskaityti jokia palaikoma koduote (UTF-8, UTF-16 ar Windows-1257). Išsaugokite jį iš naujo kaip UTF-8 CSV; niekas neimportuota.',
+    IMPORT_LIMIT_EXCEEDED:
+      'Faile daugiau eilučių, stulpelių ar teksto viename langelyje, nei Sauga importuoja vienu kartu (100 000 eilučių, 200 stulpelių, 20 000 ženklų langelyje). Padalykite jį; niekas neimportuota.',
+    IMPORT_MAPPING_INVALID:
+      'Stulpelių susiejimas netinkamas: nežinomas stulpelis ar Saugos laukas, laukas susietas du kartus arba nesusieta bylos atidarymo data. Patikrinkite susiejimą ir bandykite dar kartą.',
+    IMPORT_ROWS_INVALID:
+      'Kai kurių eilučių importuoti negalima. Niekas neimportuota: atlikite bandomąjį importą, pataisykite failą ar susiejimą pagal jo ataskaitą ir importuokite iš naujo.',
+    IMPORT_UNDO_REFUSED:
+      'Šio importo atšaukti negalima: jis jau atšauktas arba bent viena jo byla po importo buvo pakeista. Niekas neištrinta.',
     CONSENT_MISSING: 'Nėra asmens sutikimo, apimančio šį gavėją ir tikslą, todėl santraukos parengti negalima.',
     CONSENT_WITHDRAWN: 'Asmuo atšaukė sutikimą šiam gavėjui ir tikslui, todėl pagal jį nieko teikti negalima.',
     CONSENT_EXPIRED: 'Sutikimo šiam gavėjui ir tikslui galiojimas baigėsi. Paprašykite asmens naujo sutikimo.',
@@ -304,6 +328,10 @@ export const lt = {
   ...statsLt,
   ...summaryLt,
   ...dutiesLt,
+  ...importLt,
+  ...governanceLt,
+  ...auditLt,
+  ...usersLt,
 };
 
 /** The message tree every language must provide, key for key. */

@@ -80,6 +80,10 @@ import {
   UserName,
   VaultStatus,
 } from '../vault';
+import { governanceContract } from './governance';
+import { usersContract } from './users';
+import { importContract } from './import';
+import { AuditReceipt, AuditReport } from '../audit';
 
 /**
  * Who may call a channel: anyone (no vault unlocked needed), any unlocked user, or an
@@ -335,6 +339,14 @@ export const contract = {
   'rules.signers': spec(Empty, z.array(RuleSignerView).max(1000), administrator),
   /** After comparing the key's fingerprint with its holder (the ministry) by phone or on paper. */
   'rules.trustSigner': spec(TrustRuleSignerInput, RuleSignerView, administrator),
+
+  /** The audit chain, its anchor outside the vault and its receipt: HMAC values and counts, no case data. */
+  'audit.verify': spec(Empty, AuditReport, roles('supervisor', 'administrator')),
+  'audit.head': spec(Empty, AuditReceipt, roles('supervisor', 'administrator')),
+
+  ...governanceContract,
+  ...importContract,
+  ...usersContract,
 } as const;
 
 export type Contract = typeof contract;

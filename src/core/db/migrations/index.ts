@@ -11,6 +11,8 @@ import { m0009 } from './0009_inbox';
 import { m0010 } from './0010_duties';
 import { m0011 } from './0011_case_changes';
 import { m0012 } from './0012_retention';
+import { m0013 } from './0013_import';
+import { m0014 } from './0014_services_index';
 
 export const migrations: readonly Migration[] = [
   m0001,
@@ -25,5 +27,7 @@ export const migrations: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
+  m0014,
 ];
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -4,8 +4,12 @@ import { Button } from '../components';
 import { ComplianceReportScreen } from '../features/duties/ComplianceReportScreen';
 import { DutiesAdminScreen } from '../features/duties/DutiesAdminScreen';
 import { HomeScreen, type UnlockedStatus } from '../features/home/HomeScreen';
+import { BackupsScreen } from '../features/governance/BackupsScreen';
+import { RetentionScreen } from '../features/governance/RetentionScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { UsersScreen } from '../features/users/UsersScreen';
 
-type AdminPage = 'settings' | 'dutyAdmin' | 'dutyReport';
+type AdminPage = 'settings' | 'dutyAdmin' | 'dutyReport' | 'backups' | 'retention' | 'audit' | 'users';
 
 /**
  * An administrator who works with no cases: the settings home, the information-duty rules
@@ -33,11 +37,19 @@ export function AdminWorkspace({ status, onStatusChange }: { status: UnlockedSta
           {navItem('settings', t('nav.settings'))}
           {navItem('dutyAdmin', t('duties.adminNav'))}
           {navItem('dutyReport', t('duties.reportNav'))}
+          {navItem('backups', t('governance.backupsNav'))}
+          {navItem('retention', t('governance.retentionNav'))}
+          {navItem('audit', t('auditLog.nav'))}
+          {navItem('users', t('users.nav'))}
         </ul>
       </nav>
       {page === 'settings' ? <HomeScreen status={status} onStatusChange={onStatusChange} /> : null}
       {page === 'dutyAdmin' ? <DutiesAdminScreen /> : null}
       {page === 'dutyReport' ? <ComplianceReportScreen /> : null}
+      {page === 'backups' ? <BackupsScreen onChanged={onStatusChange} /> : null}
+      {page === 'retention' ? <RetentionScreen canEditPolicy canPurge={false} /> : null}
+      {page === 'audit' ? <AuditScreen rollback={status.auditRollback} /> : null}
+      {page === 'users' ? <UsersScreen currentUser={status.user.name} /> : null}
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
 import { Workspace } from './Workspace';
 import { AdminWorkspace } from './AdminWorkspace';
+import { RestoreScreen } from '../features/governance/RestoreScreen';
+import { formatTimestamp } from '../features/cases/format';
 
 type View =
   | { name: 'loading' }
@@ -22,6 +24,7 @@ type View =
   | { name: 'missing' }
   | { name: 'unlock'; users: string[]; notice?: LockNotice | undefined }
   | { name: 'recover'; users: string[] }
+  | { name: 'restore' }
   | { name: 'home'; status: UnlockedStatus };
 
 const ariaLocale = { lt: 'lt-LT', en: 'en-GB' } as const;
@@ -81,10 +84,27 @@ export function App({ bridge, version }: { bridge: boolean; version: string }) {
         version={version}
         session={view.name === 'home' ? <SessionBar status={view.status} onLock={() => void lock()} /> : undefined}
         notice={
-          view.name === 'home' && view.status.demo ? (
-            <p className="demo-banner" role="note">
-              {t('app.demoVault')}
-            </p>
+          view.name === 'home' && (view.status.demo || view.status.backupDue || view.status.auditRollback) ? (
+            <>
+              {view.status.auditRollback ? (
+                <p className="demo-banner rollback-banner" role="alert">
+                  {t('auditLog.banner', {
+                    seq: view.status.auditRollback.recordedSeq,
+                    at: formatTimestamp(view.status.auditRollback.recordedAt),
+                  })}
+                </p>
+              ) : null}
+              {view.status.demo ? (
+                <p className="demo-banner" role="note">
+                  {t('app.demoVault')}
+                </p>
+              ) : null}
+              {view.status.backupDue ? (
+                <p className="demo-banner backup-banner" role="note">
+                  {t('governance.banner.due')}
+                </p>
+              ) : null}
+            </>
           ) : undefined
         }
       >
@@ -109,6 +129,7 @@ export function App({ bridge, version }: { bridge: boolean; version: string }) {
         {view.name === 'missing' ? (
           <MissingVault
             onRetry={() => void refresh()}
+            onRestore={() => setView({ name: 'restore' })}
             onForget={async () => {
               const r = await sauga().vault.forgetMissing({});
               if (r.ok) await show(r.value);
@@ -116,7 +137,12 @@ export function App({ bridge, version }: { bridge: boolean; version: string }) {
             }}
           />
         ) : null}
-        {view.name === 'create' ? <CreateVault onCreated={(s) => void show(s)} /> : null}
+        {view.name === 'create' ? (
+          <CreateVault onCreated={(s) => void show(s)} onRestore={() => setView({ name: 'restore' })} />
+        ) : null}
+        {view.name === 'restore' ? (
+          <RestoreScreen onRestored={(s) => void show(s)} onBack={() => void refresh()} />
+        ) : null}
         {view.name === 'unlock' ? (
           <UnlockScreen
             users={view.users}
@@ -136,7 +162,15 @@ export function App({ bridge, version }: { bridge: boolean; version: string }) {
   );
 }
 
-function MissingVault({ onRetry, onForget }: { onRetry: () => void; onForget: () => Promise<void> }) {
+function MissingVault({
+  onRetry,
+  onForget,
+  onRestore,
+}: {
+  onRetry: () => void;
+  onForget: () => Promise<void>;
+  onRestore: () => void;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -158,6 +192,9 @@ function MissingVault({ onRetry, onForget }: { onRetry: () => void; onForget: ()
           <>
             <Button variant="secondary" onPress={() => setConfirming(true)}>
               {t('missing.startOver')}
+            </Button>
+            <Button variant="secondary" onPress={onRestore}>
+              {t('governance.restore.offer')}
             </Button>
             <Button variant="primary" onPress={onRetry}>
               {t('missing.retry')}

@@ -9,6 +9,10 @@ import { DutiesScreen } from '../features/duties/DutiesScreen';
 import { NewCaseScreen } from '../features/cases/NewCaseScreen';
 import { HomeScreen, type UnlockedStatus } from '../features/home/HomeScreen';
 import { StatsScreen } from '../features/stats/StatsScreen';
+import { BackupsScreen } from '../features/governance/BackupsScreen';
+import { RetentionScreen } from '../features/governance/RetentionScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import { DirectoryScreen } from '../features/summaries/DirectoryScreen';
 import { InboxScreen } from '../features/summaries/InboxScreen';
 import type { InstallationView } from '../../../shared/summary/views';
@@ -26,6 +30,10 @@ type Page =
   | { name: 'stats' }
   | { name: 'directory' }
   | { name: 'inbox' }
+  | { name: 'backups' }
+  | { name: 'retention' }
+  | { name: 'import' }
+  | { name: 'audit' }
   | { name: 'settings' };
 
 export interface WorkspaceProps {
@@ -73,7 +81,20 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
   const current = page.name === 'case' ? 'cases' : page.name;
   const isAdmin = status.user.roles.includes('administrator');
   const navItem = (
-    name: 'cases' | 'newCase' | 'duties' | 'dutyReport' | 'dutyAdmin' | 'stats' | 'directory' | 'inbox' | 'settings',
+    name:
+      | 'cases'
+      | 'newCase'
+      | 'duties'
+      | 'dutyReport'
+      | 'dutyAdmin'
+      | 'stats'
+      | 'directory'
+      | 'inbox'
+      | 'backups'
+      | 'retention'
+      | 'import'
+      | 'audit'
+      | 'settings',
     label: string,
   ) => (
     <li>
@@ -105,6 +126,11 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
               {isAdmin ? navItem('dutyAdmin', t('duties.adminNav')) : null}
               {isSupervisor ? navItem('stats', t('stats.nav')) : null}
               {navItem('directory', t('directory.nav'))}
+              {isSupervisor || isAdmin ? navItem('retention', t('governance.retentionNav')) : null}
+              {/* Core refuses import.* to anyone but supervisors. */}
+              {isSupervisor ? navItem('import', t('import.nav')) : null}
+              {isAdmin ? navItem('backups', t('governance.backupsNav')) : null}
+              {isSupervisor || isAdmin ? navItem('audit', t('auditLog.nav')) : null}
             </>
           )}
           {navItem('settings', t('nav.settings'))}
@@ -140,6 +166,12 @@ function Pages({ status, onStatusChange }: WorkspaceProps) {
       ) : null}
       {page.name === 'dutyReport' && (isSupervisor || isAdmin) ? <ComplianceReportScreen /> : null}
       {page.name === 'dutyAdmin' && isAdmin ? <DutiesAdminScreen /> : null}
+      {page.name === 'retention' && (isSupervisor || isAdmin) ? (
+        <RetentionScreen canEditPolicy={isAdmin} canPurge={isSupervisor} />
+      ) : null}
+      {page.name === 'import' && isSupervisor ? <ImportScreen /> : null}
+      {page.name === 'backups' && isAdmin ? <BackupsScreen onChanged={onStatusChange} /> : null}
+      {page.name === 'audit' && (isSupervisor || isAdmin) ? <AuditScreen rollback={status.auditRollback} /> : null}
       {page.name === 'settings' ? <HomeScreen status={status} onStatusChange={onStatusChange} /> : null}
     </div>
   );

@@ -13,6 +13,7 @@ import { sauga } from '../../api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Alert, Button, ChoiceField, TextAreaField, TextField } from '../../components';
 import { codeOptions } from './form/FieldView';
+import { CaseHoldSection } from '../governance/CaseHoldSection';
 import { useTx, validationMessage } from './form/tx';
 import { codeLabel, formatTimestamp, today } from './format';
 
@@ -93,6 +94,7 @@ export function ManagementPanel({ view, isSupervisor, onChanged }: ManagementPan
       </section>
       {closed ? null : <Closure view={view} isSupervisor={isSupervisor} run={run} />}
       <Assignments view={view} isSupervisor={isSupervisor} run={run} />
+      {isSupervisor ? <CaseHoldSection caseCode={view.code} /> : null}
     </div>
   );
 }

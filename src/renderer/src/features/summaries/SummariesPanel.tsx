@@ -11,6 +11,7 @@ import type {
 } from '../../../../shared/summary/views';
 import { sauga } from '../../api';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { WithdrawalPanel } from '../governance/WithdrawalPanel';
 import { Alert, Button, ChoiceField, MultiChoiceField } from '../../components';
 import { codeOptions } from '../cases/form/FieldView';
 import { today } from '../cases/format';
@@ -386,6 +387,7 @@ function ConsentImpact({ caseId, consent }: { caseId: CaseId; consent: CaseView[
         </div>
       )}
       <ErrorAlert code={error} />
+      <WithdrawalPanel caseId={caseId} consentId={consent.id} label={label} />
     </div>
   );
 }

@@ -25,7 +25,14 @@ interface Sheet {
  * Vault creation: details, then the recovery words shown once, then three of them typed
  * back. Core writes nothing to disk until the words are confirmed.
  */
-export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
+export function CreateVault({
+  onCreated,
+  onRestore,
+}: {
+  onCreated: (status: VaultStatus) => void;
+  /** Offered on a new machine: restore an existing vault from a backup instead. */
+  onRestore?: () => void;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState<WizardStep>('details');
   const [orgName, setOrgName] = useState('');
@@ -150,6 +157,14 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
           </Button>
         </div>
       </Form>
+      {onRestore ? (
+        <div className="restore-offer">
+          <p className="muted">{t('governance.restore.offerHint')}</p>
+          <Button variant="secondary" onPress={onRestore} isDisabled={busy}>
+            {t('governance.restore.offer')}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }
