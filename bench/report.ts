@@ -109,6 +109,7 @@ export function renderMarkdown(r: BenchReport): string {
     row('open case p50', c.open, 'p50'),
     row('open case p95', c.open, 'p95'),
     `| insert (whole demo cases, 500 per transaction) | ${c.insert.encryptedPerSecond} cases/s | ${c.insert.plainPerSecond} cases/s | ${f2(c.insert.costRatio)} (time per case) |`,
+    `| insert, CPU time of the process (not a target) | ${f2(c.insert.cpuMsPerCase.encrypted)} ms/case | ${f2(c.insert.cpuMsPerCase.plain)} ms/case | ${f2(c.insert.cpuRatio)} |`,
     `| database size | ${mib(c.size.encryptedBytes)} | ${mib(c.size.plainBytes)} | ${f2(c.size.ratio)} |`,
     '',
     '## Targets',
