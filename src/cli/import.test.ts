@@ -2,29 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../shared/errors';
-import { ADMIN, ORG, tempDir } from '../core/testing/fixtures';
-import { addUser, createVault, unlockVault } from '../core/vault/vault';
+import { unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import { captureIo } from './testing';
+import { captureIo, cliTestVault } from './testing';
 
 const BOSS = { name: 'Vida Vadovė', passphrase: 'another correct horse battery' };
 let dir: string;
 let cleanup: () => void;
 let vault: string;
+let as: (file: string) => string[];
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempDir('sauga-cli-import-'));
-  vault = join(dir, 'vault');
-  const { session } = await createVault({
-    dir: vault,
-    orgName: ORG,
-    userName: ADMIN.name,
-    passphrase: ADMIN.passphrase,
-  });
-  await addUser(session, { userName: BOSS.name, roles: ['supervisor'], passphrase: BOSS.passphrase });
-  session.lock();
-  writeFileSync(join(dir, 'admin'), `${ADMIN.passphrase}\n`);
-  writeFileSync(join(dir, 'boss'), `${BOSS.passphrase}\n`);
+  ({ dir, vault, cleanup, as } = await cliTestVault('sauga-cli-import-', [
+    { file: 'boss', ...BOSS, roles: ['supervisor'] },
+  ]));
   writeFileSync(
     join(dir, 'bylos.csv'),
     [
@@ -36,15 +27,6 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(() => cleanup());
-
-const as = (who: 'admin' | 'boss'): string[] => [
-  '--vault',
-  vault,
-  '--user',
-  who === 'admin' ? ADMIN.name : BOSS.name,
-  '--passphrase-file',
-  join(dir, who),
-];
 
 const cases = async (): Promise<number> => {
   const s = await unlockVault(vault, BOSS.name, BOSS.passphrase);

@@ -1,12 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseService } from '../core/cases/service';
-import { ADMIN, ORG, tempDir } from '../core/testing/fixtures';
-import { addUser, createVault, unlockVault } from '../core/vault/vault';
+import { unlockVault } from '../core/vault/vault';
 import { ErrorCode } from '../shared/errors';
 import { run } from './index';
-import { captureIo } from './testing';
+import { captureIo, cliTestVault } from './testing';
 
 const WORKER = { name: 'Rūta Caseworker', passphrase: 'another correct horse battery' };
 const OTHER = { name: 'Jonas Caseworker', passphrase: 'yet another correct horse battery' };
@@ -17,26 +14,19 @@ const CONSENT = {
   dataCategories: ['IDENTITY_BASIC', 'EXPLOITATION'],
   givenOn: '2026-01-05',
 };
-let dir: string;
 let cleanup: () => void;
 let vault: string;
+let as: (file: string) => string[];
 let code: string;
 let caseId: string;
 let consentId: string;
 let version: number;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempDir('sauga-cli-withdrawal-'));
-  vault = join(dir, 'vault');
-  const { session } = await createVault({
-    dir: vault,
-    orgName: ORG,
-    userName: ADMIN.name,
-    passphrase: ADMIN.passphrase,
-  });
-  await addUser(session, { userName: WORKER.name, roles: ['caseworker'], passphrase: WORKER.passphrase });
-  await addUser(session, { userName: OTHER.name, roles: ['caseworker'], passphrase: OTHER.passphrase });
-  session.lock();
+  ({ vault, cleanup, as } = await cliTestVault('sauga-cli-withdrawal-', [
+    { file: 'worker', ...WORKER, roles: ['caseworker'] },
+    { file: 'other', ...OTHER, roles: ['caseworker'] },
+  ]));
   const worker = await unlockVault(vault, WORKER.name, WORKER.passphrase);
   const cases = new CaseService(worker);
   const c = cases.createCase({ openedOn: '2026-01-01' });
@@ -45,20 +35,9 @@ beforeAll(async () => {
   consentId = added.id;
   version = added.version;
   worker.lock();
-  writeFileSync(join(dir, 'worker'), `${WORKER.passphrase}\n`);
-  writeFileSync(join(dir, 'other'), `${OTHER.passphrase}\n`);
 }, 60_000);
 
 afterAll(() => cleanup());
-
-const as = (who: 'worker' | 'other'): string[] => [
-  '--vault',
-  vault,
-  '--user',
-  who === 'worker' ? WORKER.name : OTHER.name,
-  '--passphrase-file',
-  join(dir, who),
-];
 
 describe('sauga retention withdrawal', () => {
   it('shows the plan, refuses to record before the withdrawal, then records the handling', async () => {

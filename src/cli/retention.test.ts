@@ -1,50 +1,29 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../shared/errors';
 import { CaseService } from '../core/cases/service';
-import { ADMIN, ORG, tempDir } from '../core/testing/fixtures';
-import { addUser, createVault, unlockVault } from '../core/vault/vault';
+import { unlockVault } from '../core/vault/vault';
 import { run } from './index';
-import { captureIo } from './testing';
+import { captureIo, cliTestVault } from './testing';
 
 const BOSS = { name: 'Vida Supervisor', passphrase: 'another correct horse battery' };
-let dir: string;
 let cleanup: () => void;
 let vault: string;
 let code: string;
+let as: (file: string) => string[];
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempDir('sauga-cli-retention-'));
-  vault = join(dir, 'vault');
-  const { session } = await createVault({
-    dir: vault,
-    orgName: ORG,
-    userName: ADMIN.name,
-    passphrase: ADMIN.passphrase,
-  });
-  await addUser(session, { userName: BOSS.name, roles: ['supervisor'], passphrase: BOSS.passphrase });
-  session.lock();
+  ({ vault, cleanup, as } = await cliTestVault('sauga-cli-retention-', [
+    { file: 'boss', ...BOSS, roles: ['supervisor'] },
+  ]));
   const boss = await unlockVault(vault, BOSS.name, BOSS.passphrase);
   const cases = new CaseService(boss);
   const c = cases.createCase({ openedOn: '2010-01-01', status: { victimStatus: 'NOT_VICTIM' } });
   cases.closeCase(c.id, { reason: 'GOALS_ACHIEVED', closedOn: '2012-01-01' }, 1);
   code = c.code;
   boss.lock();
-  writeFileSync(join(dir, 'admin'), `${ADMIN.passphrase}\n`);
-  writeFileSync(join(dir, 'boss'), `${BOSS.passphrase}\n`);
 }, 60_000);
 
 afterAll(() => cleanup());
-
-const as = (who: 'admin' | 'boss'): string[] => [
-  '--vault',
-  vault,
-  '--user',
-  who === 'admin' ? ADMIN.name : BOSS.name,
-  '--passphrase-file',
-  join(dir, who),
-];
 
 describe('sauga retention', () => {
   it('policy, hold, release, plan and purge', async () => {

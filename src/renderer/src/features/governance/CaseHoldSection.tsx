@@ -36,6 +36,11 @@ export function CaseHoldSection({ caseCode }: { caseCode: string }) {
   }
 
   const extra = note.trim() ? { note: note.trim() } : {};
+  // One button: release a hold that is in place, else set one; the reasons offered follow suit.
+  const toggle = () =>
+    hold
+      ? sauga().retention.release({ caseRef: caseCode, reason: reason as (typeof RELEASE_REASONS)[number], ...extra })
+      : sauga().retention.hold({ caseRef: caseCode, reason: reason as (typeof HOLD_REASONS)[number], ...extra });
   return (
     <section className="items" aria-labelledby="case-hold-title">
       <h2 id="case-hold-title" className="section-title">
@@ -65,41 +70,9 @@ export function CaseHoldSection({ caseCode }: { caseCode: string }) {
         </div>
       ) : null}
       <div className="actions">
-        {hold ? (
-          <Button
-            variant="secondary"
-            isBusy={busy}
-            isDisabled={!reason}
-            onPress={() =>
-              void run(() =>
-                sauga().retention.release({
-                  caseRef: caseCode,
-                  reason: reason as (typeof RELEASE_REASONS)[number],
-                  ...extra,
-                }),
-              )
-            }
-          >
-            {t('governance.holds.release')}
-          </Button>
-        ) : (
-          <Button
-            variant="secondary"
-            isBusy={busy}
-            isDisabled={!reason}
-            onPress={() =>
-              void run(() =>
-                sauga().retention.hold({
-                  caseRef: caseCode,
-                  reason: reason as (typeof HOLD_REASONS)[number],
-                  ...extra,
-                }),
-              )
-            }
-          >
-            {t('governance.holds.set')}
-          </Button>
-        )}
+        <Button variant="secondary" isBusy={busy} isDisabled={!reason} onPress={() => void run(toggle)}>
+          {hold ? t('governance.holds.release') : t('governance.holds.set')}
+        </Button>
       </div>
       <ErrorAlert code={error} />
     </section>
